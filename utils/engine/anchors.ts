@@ -1,0 +1,151 @@
+/**
+ * Anchors: the tokens a translator keeps. Numbers keep their digits in every language;
+ * names keep their sound, whatever the script. Everything else is left behind.
+ */
+import { hash24 } from './hash';
+import { toLatin } from './translit';
+import { isCaseless, scriptOf } from './normalise';
+import type { AnchorKind, Script } from './types';
+
+export interface Anchor {
+  kind: AnchorKind;
+  /** As written on the page: shown in the evidence, never stored for an original. */
+  label: string;
+  precise: number;
+  coarse: number;
+  para: number;
+  /** Character offset in the body (paragraphs joined). */
+  offset: number;
+}
+
+// A number: digit groups with thousands separators of any locale, then decimals.
+// "1 000", "1,000", "1.000" and "1000" read alike; so do "1,5" and "1.5".
+const TOKEN =
+  /(\d{1,3}(?:[ ,.'’]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)/gu;
+const SENTENCE_END = /[.!?:;«»"“”„()\[\]\u3002\uff01\uff1f\u061f\u0964-]\s*$/;
+
+/** Scripts whose runs of letters are phrases, not words: no name can be cut out. */
+const UNSEGMENTED = new Set<Script>(['han', 'thai']);
+
+/** A number's language-free form: its digits, without leading zeros ("07" → "7"). */
+export function numberForm(token: string): string | null {
+  const digits = token.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  // One-digit numbers are often written out in words ("cinq", "five"): not reliable.
+  return digits.length >= 2 ? digits : null;
+}
+
+/**
+ * A name's Latin reading, canonicalised so transliteration conventions agree:
+ * «Рихтаржова» (rikhtarzhova) and «Richtářová» (richtarova) → "rihtar…".
+ */
+export function canonicalName(word: string): string {
+  return toLatin(word)
+    .replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/[kcsz]h/g, (m) => (m[0] === 'k' || m[0] === 'c' ? 'h' : m[0]))
+    .replace(/ck|c|q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/x/g, 'ks')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** The precise form of a name: the first letters of its canonical reading (stems
+ * survive declension: Obama, Obamovi, Obamy → "obam"). */
+export function preciseName(canon: string): string {
+  return canon.slice(0, 4);
+}
+
+// Consonant classes: what survives any transliteration of a name (vowels do not:
+// Arabic and Hebrew write few; h, w, y come and go between conventions).
+const CLASS: Record<string, number> = {
+  b: 1, p: 1, f: 1, v: 1,
+  k: 2, g: 2,
+  s: 3, i: 0,
+  d: 4, t: 4,
+  l: 5, r: 5,
+  m: 6, n: 6,
+};
+
+/** A name's phonetic skeleton: its first three consonant classes, or 0 with fewer than 2. */
+export function coarseName(canon: string): number {
+  // A nasal before a labial is absorbed in many scripts' spellings (Greek μπ for b).
+  const s = canon.replace(/m(?=[bp])/g, '');
+  let key = 0;
+  let n = 0;
+  let last = -1;
+  for (const ch of s) {
+    const c = CLASS[ch];
+    if (!c) {
+      last = -1; // a vowel separates two equal consonants (k-a-k counts twice)
+      continue;
+    }
+    if (c === last) continue;
+    key = key * 7 + c;
+    last = c;
+    if (++n === 3) break;
+  }
+  return n >= 2 ? key + (n === 2 ? 400 : 0) : 0;
+}
+
+function atSentenceStart(p: string, index: number): boolean {
+  return index === 0 || SENTENCE_END.test(p.slice(Math.max(0, index - 3), index));
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/**
+ * Reads the anchors of a body given as normalised paragraphs.
+ * In cased scripts a name is a capitalised word; at a sentence start it counts only if
+ * the text never writes it in lower case. In caseless scripts every word is a candidate
+ * except the frequent ones (a name is rare in its own text; function words are not).
+ */
+export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number): Anchor[] {
+  const caseless = isCaseless(script);
+  // Cased words seen inside a sentence: a capitalised word at a sentence start is a name
+  // only if the text also capitalises it inside a sentence ("Ils", "However" are not).
+  const namedInside = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(TOKEN)) {
+      const w = m[2];
+      if (!w) continue;
+      if (caseless) counts.set(w, (counts.get(w) ?? 0) + 1);
+      else if (isUpper(w[0]) && !atSentenceStart(p, m.index!)) namedInside.add(w);
+    }
+  }
+  const out: Anchor[] = [];
+  let base = 0;
+  paragraphs.forEach((p, para) => {
+    for (const m of p.matchAll(TOKEN)) {
+      if (out.length >= maxAnchors) return;
+      const offset = base + m.index!;
+      if (m[1]) {
+        const form = numberForm(m[1]);
+        if (form) out.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset });
+        continue;
+      }
+      const w = m[2];
+      const first = scriptOf(w[0]);
+      if (UNSEGMENTED.has(first)) continue;
+      if (caseless || first !== script) {
+        // Words of another script inside a text (a Latin name in a Russian text) are
+        // names by nature; in a caseless text, frequent words are function words.
+        if (first === script && (counts.get(w) ?? 0) > 2) continue;
+        if (w.length < 2) continue;
+      } else {
+        if (!isUpper(w[0]) || w.length < 2) continue;
+        if (atSentenceStart(p, m.index!) && !namedInside.has(w)) continue;
+      }
+      const canon = canonicalName(w);
+      if (canon.length < 2) continue;
+      out.push({ kind: 'name', label: w, precise: hash24(preciseName(canon)), coarse: coarseName(canon), para, offset });
+    }
+    base += p.length + 1;
+  });
+  return out;
+}

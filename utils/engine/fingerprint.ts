@@ -1,0 +1,94 @@
+/**
+ * Article → fingerprint. Linear in the text's length and capped: a 10 MB page costs
+ * no more than its first MAX_BODY_CHARS characters.
+ */
+import { readAnchors } from './anchors';
+import { byteToLength, byteToPos, lengthToByte, paragraphAt, posToByte } from './codec';
+import { simhash } from './hash';
+import { dominantScript, normaliseText } from './normalise';
+import type { Article, Fingerprint, PageFingerprint } from './types';
+
+/** Characters of body read at most (about 25,000 words of Latin text). */
+export const MAX_BODY_CHARS = 150_000;
+/** Paragraphs read at most. */
+export const MAX_PARAGRAPHS = 2_000;
+/** Anchors read from a page at most. */
+export const MAX_PAGE_ANCHORS = 1_500;
+/** Anchors kept in a stored fingerprint: bounds it to well under 1 KB once encoded. */
+export const MAX_STORED_ANCHORS = 100;
+/** Paragraph lengths kept in a stored fingerprint. */
+export const MAX_STORED_PARAGRAPHS = 64;
+
+/** Primary language subtag, lower case ("fr-CA" → "fr"), or null. */
+export function primaryLang(lang: string | null | undefined): string | null {
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|$)/.exec(lang ?? '');
+  return m ? m[1].toLowerCase() : null;
+}
+
+function bodyParagraphs(article: Article): string[] {
+  const out: string[] = [];
+  let total = 0;
+  for (const raw of article.paragraphs) {
+    if (out.length >= MAX_PARAGRAPHS || total >= MAX_BODY_CHARS) break;
+    const p = normaliseText(String(raw ?? ''));
+    if (!p) continue;
+    const kept = p.length > MAX_BODY_CHARS - total ? p.slice(0, MAX_BODY_CHARS - total) : p;
+    out.push(kept);
+    total += kept.length;
+  }
+  return out;
+}
+
+/** Fingerprints an article as a page: every anchor, with the text it was read from. */
+export function fingerprintArticle(article: Article): PageFingerprint {
+  const paragraphs = bodyParagraphs(article);
+  const body = paragraphs.join(' ');
+  const script = dominantScript(body);
+  const anchors = readAnchors(paragraphs, script, MAX_PAGE_ANCHORS);
+  const chars = body.length;
+  const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return {
+    v: 1,
+    lang: primaryLang(article.lang),
+    script,
+    chars,
+    paraLens: paragraphs.map((p) => p.length),
+    keys: anchors.map((a) => a.precise),
+    coarse: anchors.map((a) => a.coarse),
+    kinds: anchors.map((a) => a.kind),
+    pos: anchors.map((a) => (chars ? Math.min(1000, Math.round((a.offset / chars) * 1000)) : 0)),
+    para: anchors.map((a) => a.para),
+    simhash: simhash(words.slice(0, 20_000)),
+    labels: anchors.map((a) => a.label.slice(0, 60)),
+    title: article.title ? normaliseText(article.title).slice(0, 300) : null,
+  };
+}
+
+/**
+ * The stored form of a fingerprint: no labels, no title, at most MAX_STORED_ANCHORS
+ * anchors chosen evenly through the text (so a long article is covered end to end) and
+ * the first MAX_STORED_PARAGRAPHS paragraph lengths.
+ */
+export function toStored(fp: Fingerprint): Fingerprint {
+  const n = fp.keys.length;
+  const pick: number[] = [];
+  if (n <= MAX_STORED_ANCHORS) for (let i = 0; i < n; i++) pick.push(i);
+  else for (let k = 0; k < MAX_STORED_ANCHORS; k++) pick.push(Math.floor((k * n) / MAX_STORED_ANCHORS));
+  // Rounded exactly as the binary form keeps them (codec.ts), so a fingerprint matches
+  // the same whether it was just computed or read back from the database.
+  const paraLens = fp.paraLens.slice(0, MAX_STORED_PARAGRAPHS).map((l) => byteToLength(lengthToByte(l)));
+  const pos = pick.map((i) => byteToPos(posToByte(fp.pos[i])));
+  return {
+    v: 1,
+    lang: fp.lang && /^[a-z]{2,3}$/.test(fp.lang) ? fp.lang : null,
+    script: fp.script,
+    chars: fp.chars,
+    paraLens,
+    keys: pick.map((i) => fp.keys[i]),
+    coarse: pick.map((i) => fp.coarse[i]),
+    kinds: pick.map((i) => fp.kinds[i]),
+    pos,
+    para: pos.map((p) => paragraphAt(p, paraLens, fp.chars)),
+    simhash: fp.simhash,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Page × original → Match (a calibrated score with its evidence), and page × candidates
+ * → the verdict. One score, one threshold, for every language.
+ */
+import { align, matchKey, sameScript, type Chain } from './align';
+import { popcount32 } from './hash';
+import { scoreFeatures, type Features } from './score';
+import type {
+  Candidate, EngineVerdict, Evidence, Fingerprint, Match, PageFingerprint, ParagraphLink, SharedAnchor,
+} from './types';
+
+/** The one threshold: a page whose best score reaches it is flagged. */
+export const THRESHOLD = 0.5;
+/** SimHash bits apart at most for two texts to count as the same text. */
+const SAME_TEXT_BITS = 6;
+
+function distinctIn(fp: Fingerprint, from: number, to: number, phonetic: boolean): number {
+  const s = new Set<number>();
+  for (let i = from; i <= to; i++) {
+    const k = matchKey(fp, i, phonetic);
+    if (k >= 0) s.add(k);
+  }
+  return s.size;
+}
+
+/** Pearson correlation, or null with fewer than 3 pairs. */
+function correlation(xs: number[], ys: number[]): number | null {
+  const n = xs.length;
+  if (n < 3) return null;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
+}
+
+/** The chain's features: how many distinct anchors, how densely, how locally in order. */
+export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain): Features {
+  const k = chain.orig.length;
+  const phonetic = !sameScript(orig, page);
+  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0 };
+  const distinct = new Set(chain.orig.map((i) => matchKey(orig, i, phonetic))).size;
+  const covOrig = distinct / Math.max(1, distinctIn(orig, chain.orig[0], chain.orig[k - 1], phonetic));
+  const covPage = distinct / Math.max(1, distinctIn(page, chain.page[0], chain.page[k - 1], phonetic));
+  let local = 0;
+  for (let t = 0; t + 1 < k; t++) {
+    if (chain.orig[t + 1] - chain.orig[t] <= 3 && chain.page[t + 1] - chain.page[t] <= 4) local++;
+  }
+  const spanOrig = (orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]]) / 1000;
+  return { distinct, covOrig, covPage, local: k > 1 ? local / (k - 1) : 0, spanOrig };
+}
+
+function evidenceOf(orig: Fingerprint, page: PageFingerprint, chain: Chain, f: Features): Evidence {
+  const shared: SharedAnchor[] = chain.page.map((j, t) => ({
+    label: page.labels[j] ?? '',
+    kind: page.kinds[j],
+    pagePara: page.para[j],
+    originalPara: orig.para[chain.orig[t]],
+  }));
+  const byPair = new Map<string, ParagraphLink>();
+  for (const s of shared) {
+    const id = `${s.pagePara}:${s.originalPara}`;
+    const link = byPair.get(id);
+    if (link) link.anchors++;
+    else byPair.set(id, { pagePara: s.pagePara, originalPara: s.originalPara, anchors: 1 });
+  }
+  const links = [...byPair.values()];
+  const lenPairs = links.filter((l) => l.pagePara < page.paraLens.length && l.originalPara < orig.paraLens.length);
+  const lengthCorrelation = correlation(
+    lenPairs.map((l) => page.paraLens[l.pagePara]),
+    lenPairs.map((l) => orig.paraLens[l.originalPara]),
+  );
+  const k = chain.orig.length;
+  const pageSpan = k ? ((page.pos[chain.page[k - 1]] - page.pos[chain.page[0]]) / 1000) * page.chars : 0;
+  const origSpan = k ? ((orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]]) / 1000) * orig.chars : 0;
+  return {
+    shared,
+    links,
+    coverage: Math.min(1, f.spanOrig),
+    containment: f.covPage,
+    lengthCorrelation,
+    lengthRatio: origSpan > 0 ? pageSpan / origSpan : null,
+  };
+}
+
+/** Compares a page with one original. */
+export function compare(page: PageFingerprint, candidate: Candidate): Match {
+  const orig = candidate.fingerprint;
+  const chain = align(orig, page, () => 1);
+  const f = chainFeatures(orig, page, chain);
+  return { id: candidate.id, score: scoreFeatures(f), evidence: evidenceOf(orig, page, chain, f) };
+}
+
+/** Whether the page is the same text as the original, rather than a translation of it. */
+export function isSameText(page: Fingerprint, orig: Fingerprint): boolean {
+  if (page.lang && orig.lang) return page.lang === orig.lang;
+  return popcount32((page.simhash ^ orig.simhash) >>> 0) <= SAME_TEXT_BITS;
+}
+
+/** The verdict for a page, given the originals retrieved for it. */
+export function decide(page: PageFingerprint, candidates: Candidate[]): EngineVerdict {
+  let best: Match | null = null;
+  let bestCandidate: Candidate | null = null;
+  for (const c of candidates) {
+    const m = compare(page, c);
+    if (!best || m.score > best.score) [best, bestCandidate] = [m, c];
+  }
+  if (!best || !bestCandidate || best.score < THRESHOLD) return { kind: 'none', best };
+  return isSameText(page, bestCandidate.fingerprint) ? { kind: 'original', match: best } : { kind: 'translation', match: best };
+}

@@ -1,0 +1,45 @@
+/**
+ * An in-memory inverted index over originals: the CLI and the benchmarks use it; the
+ * extension uses the same keys in IndexedDB (utils/store). Lookup ranks originals by the
+ * number of keys they share with the page and hands the best few to `decide`.
+ */
+import { indexKeys, lookupKeys } from './keys';
+import { decide } from './match';
+import type { Candidate, EngineVerdict, PageFingerprint } from './types';
+
+/** Originals verified per page at most: the best-ranked by shared keys. */
+export const MAX_CANDIDATES = 12;
+
+export class MemoryIndex {
+  private readonly postings = new Map<number, number[]>();
+  readonly candidates: Candidate[] = [];
+
+  add(candidate: Candidate): void {
+    const slot = this.candidates.push(candidate) - 1;
+    for (const k of indexKeys(candidate.fingerprint)) {
+      const list = this.postings.get(k);
+      if (list) list.push(slot);
+      else this.postings.set(k, [slot]);
+    }
+  }
+
+  get size(): number {
+    return this.candidates.length;
+  }
+
+  /** Originals sharing keys with the page, best first. */
+  retrieve(page: PageFingerprint, max = MAX_CANDIDATES): Candidate[] {
+    const hits = new Map<number, number>();
+    for (const k of lookupKeys(page)) {
+      for (const slot of this.postings.get(k) ?? []) hits.set(slot, (hits.get(slot) ?? 0) + 1);
+    }
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, max)
+      .map(([slot]) => this.candidates[slot]);
+  }
+
+  check(page: PageFingerprint): EngineVerdict {
+    return decide(page, this.retrieve(page));
+  }
+}
