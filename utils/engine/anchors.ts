@@ -41,10 +41,12 @@ export function numberForm(token: string): string | null {
 export function canonicalName(word: string): string {
   return toLatin(word)
     .replace(/[^a-z]/g, '')
+    .replace(/^kh/, 'h') // Russian х for a foreign h: Хиллари → Hillary
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
-    .replace(/[kcsz]h/g, (m) => (m[0] === 'k' || m[0] === 'c' ? 'h' : m[0]))
-    .replace(/ck|c|q/g, 'k')
+    .replace(/sch|sh/g, 's')
+    .replace(/zh/g, 'z')
+    .replace(/[ck]h|ck|c|q/g, 'k') // Czech/German ch, Russian kh and ch (Чех, Čech)
     .replace(/w/g, 'v')
     .replace(/[yj]/g, 'i')
     .replace(/x/g, 'ks')
@@ -90,6 +92,21 @@ export function coarseName(canon: string): number {
   return n >= 2 ? key + (n === 2 ? 400 : 0) : 0;
 }
 
+/**
+ * A word without the elided article or the possessive glued to it by an apostrophe,
+ * whatever the language: l'OTAN, dell'Italia, d'Alema → OTAN, Italia, Alema;
+ * Libya's → Libya. Short segments at either end are grammar, not the name.
+ */
+export function stripClitics(word: string): string {
+  const parts = word.split(/['’]/);
+  if (parts.length === 1) return word;
+  let from = 0;
+  let to = parts.length;
+  while (to - from > 1 && (parts[from].length <= 2 || (parts[from].length <= 6 && parts[from] === parts[from].toLowerCase()))) from++;
+  while (to - from > 1 && parts[to - 1].length <= 2) to--;
+  return parts.slice(from, to).join("'");
+}
+
 function atSentenceStart(p: string, index: number): boolean {
   return index === 0 || SENTENCE_END.test(p.slice(Math.max(0, index - 3), index));
 }
@@ -112,7 +129,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
   const counts = new Map<string, number>();
   for (const p of paragraphs) {
     for (const m of p.matchAll(TOKEN)) {
-      const w = m[2];
+      const w = m[2] && stripClitics(m[2]);
       if (!w) continue;
       if (caseless) counts.set(w, (counts.get(w) ?? 0) + 1);
       else if (isUpper(w[0]) && !atSentenceStart(p, m.index!)) namedInside.add(w);
@@ -129,7 +146,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         if (form) out.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset });
         continue;
       }
-      const w = m[2];
+      const w = stripClitics(m[2]);
       const first = scriptOf(w[0]);
       if (UNSEGMENTED.has(first)) continue;
       if (caseless || first !== script) {

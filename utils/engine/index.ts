@@ -7,7 +7,8 @@ export * from './types';
 export { fingerprintArticle, toStored, primaryLang } from './fingerprint';
 export { indexKeys, lookupKeys } from './keys';
 export { compare, decide, isSameText, THRESHOLD } from './match';
-export { MemoryIndex, MAX_CANDIDATES } from './memory-index';
+export { MemoryIndex } from './memory-index';
+export { rankCandidates, MAX_CANDIDATES, type Posting } from './rank';
 export { encodeFingerprint, decodeFingerprint } from './codec';
 
 /** The method's name, as the benchmarks report it. */

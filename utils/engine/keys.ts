@@ -10,29 +10,26 @@ import type { Fingerprint } from './types';
 /** Phonetic keys live above the 24-bit precise ones. */
 export const COARSE_BASE = 0x1000000;
 /** Keys an original is indexed under at most. */
-export const MAX_INDEX_KEYS = 48;
+export const MAX_INDEX_KEYS = 64;
 /** Keys a page looks up at most. */
-export const MAX_LOOKUP_KEYS = 160;
+export const MAX_LOOKUP_KEYS = 400;
 
 function distinctKeys(fp: Fingerprint, max: number): number[] {
-  // Rarer-looking anchors first: long numbers (not years) and names, in text order.
+  // In text order: the beginning of an article is what every copy keeps (a partial copy
+  // stops early; a paywall cuts the end).
   const seen = new Set<number>();
-  const strong: number[] = [];
-  const weak: number[] = [];
-  for (let i = 0; i < fp.keys.length; i++) {
-    const k = fp.keys[i];
-    if (seen.has(k)) continue;
-    seen.add(k);
-    (fp.kinds[i] === 'name' ? strong : weak).push(k);
-    if (fp.kinds[i] === 'name' && fp.coarse[i]) {
-      const c = COARSE_BASE + fp.coarse[i];
-      if (!seen.has(c)) {
-        seen.add(c);
-        weak.push(c);
-      }
+  const out: number[] = [];
+  const add = (k: number) => {
+    if (out.length < max && !seen.has(k)) {
+      seen.add(k);
+      out.push(k);
     }
+  };
+  for (let i = 0; i < fp.keys.length && out.length < max; i++) {
+    add(fp.keys[i]);
+    if (fp.kinds[i] === 'name' && fp.coarse[i]) add(COARSE_BASE + fp.coarse[i]);
   }
-  return [...strong, ...weak].slice(0, max);
+  return out;
 }
 
 /** Keys an original is filed under. */

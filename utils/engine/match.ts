@@ -5,6 +5,7 @@
 import { align, matchKey, sameScript, type Chain } from './align';
 import { popcount32 } from './hash';
 import { scoreFeatures, type Features } from './score';
+import { structureCost } from './structure';
 import type {
   Candidate, EngineVerdict, Evidence, Fingerprint, Match, PageFingerprint, ParagraphLink, SharedAnchor,
 } from './types';
@@ -38,20 +39,70 @@ function correlation(xs: number[], ys: number[]): number | null {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
+/**
+ * Characters of page per character of original, measured over the aligned span (so a
+ * partial copy or inserted boilerplate does not distort it); the whole texts' ratio when
+ * the span is too short to tell.
+ */
+function spanRatio(orig: Fingerprint, page: Fingerprint, chain: Chain): number {
+  const k = chain.orig.length;
+  const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
+  if (k < 2) return whole;
+  const pageSpan = page.pos[chain.page[k - 1]] - page.pos[chain.page[0]];
+  const origSpan = orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]];
+  return pageSpan > 100 && origSpan > 100 ? (pageSpan * page.chars) / (origSpan * orig.chars) : whole;
+}
+
+/** For each anchor of `a`, how many anchors before it have a key that `b` also has. */
+function sharedRanks(a: Fingerprint, b: Fingerprint, phonetic: boolean): Int32Array {
+  const inB = new Set<number>();
+  for (let j = 0; j < b.keys.length; j++) inB.add(matchKey(b, j, phonetic));
+  const ranks = new Int32Array(a.keys.length);
+  let r = 0;
+  for (let i = 0; i < a.keys.length; i++) {
+    ranks[i] = r;
+    if (inB.has(matchKey(a, i, phonetic))) r++;
+  }
+  return ranks;
+}
+
 /** The chain's features: how many distinct anchors, how densely, how locally in order. */
 export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain): Features {
   const k = chain.orig.length;
   const phonetic = !sameScript(orig, page);
-  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0 };
+  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, order: 0, structure: null };
   const distinct = new Set(chain.orig.map((i) => matchKey(orig, i, phonetic))).size;
   const covOrig = distinct / Math.max(1, distinctIn(orig, chain.orig[0], chain.orig[k - 1], phonetic));
   const covPage = distinct / Math.max(1, distinctIn(page, chain.page[0], chain.page[k - 1], phonetic));
+  // Locality is counted over the anchors the other text could match at all, so words
+  // one language capitalises and the other does not (German nouns) do not break it.
+  const origShared = sharedRanks(orig, page, phonetic);
+  const pageShared = sharedRanks(page, orig, phonetic);
   let local = 0;
   for (let t = 0; t + 1 < k; t++) {
-    if (chain.orig[t + 1] - chain.orig[t] <= 3 && chain.page[t + 1] - chain.page[t] <= 4) local++;
+    const dOrig = origShared[chain.orig[t + 1]] - origShared[chain.orig[t]];
+    const dPage = pageShared[chain.page[t + 1]] - pageShared[chain.page[t]];
+    if (dOrig <= 2 && dPage <= 2) local++;
   }
   const spanOrig = (orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]]) / 1000;
-  return { distinct, covOrig, covPage, local: k > 1 ? local / (k - 1) : 0, spanOrig };
+  // Of the distinct keys both texts have, how many the chain puts in the same order.
+  const pageKeys = new Set<number>();
+  for (let j = 0; j < page.keys.length; j++) pageKeys.add(matchKey(page, j, phonetic));
+  const sharedKeys = new Set<number>();
+  for (let i = 0; i < orig.keys.length; i++) {
+    const key = matchKey(orig, i, phonetic);
+    if (key >= 0 && pageKeys.has(key)) sharedKeys.add(key);
+  }
+  const structure = structureCost(orig.paraLens, page.paraLens, spanRatio(orig, page, chain));
+  return {
+    distinct,
+    covOrig,
+    covPage,
+    local: k > 1 ? local / (k - 1) : 0,
+    spanOrig,
+    order: distinct / Math.max(1, sharedKeys.size),
+    structure,
+  };
 }
 
 function evidenceOf(orig: Fingerprint, page: PageFingerprint, chain: Chain, f: Features): Evidence {

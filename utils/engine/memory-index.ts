@@ -5,10 +5,9 @@
  */
 import { indexKeys, lookupKeys } from './keys';
 import { decide } from './match';
+import { MAX_CANDIDATES, rankCandidates } from './rank';
 import type { Candidate, EngineVerdict, PageFingerprint } from './types';
 
-/** Originals verified per page at most: the best-ranked by shared keys. */
-export const MAX_CANDIDATES = 12;
 
 export class MemoryIndex {
   private readonly postings = new Map<number, number[]>();
@@ -29,14 +28,8 @@ export class MemoryIndex {
 
   /** Originals sharing keys with the page, best first. */
   retrieve(page: PageFingerprint, max = MAX_CANDIDATES): Candidate[] {
-    const hits = new Map<number, number>();
-    for (const k of lookupKeys(page)) {
-      for (const slot of this.postings.get(k) ?? []) hits.set(slot, (hits.get(slot) ?? 0) + 1);
-    }
-    return [...hits.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, max)
-      .map(([slot]) => this.candidates[slot]);
+    const postings = lookupKeys(page).map((key) => ({ key, ids: this.postings.get(key) ?? [] }));
+    return rankCandidates(postings, this.candidates.length, max).map((slot) => this.candidates[slot]);
   }
 
   check(page: PageFingerprint): EngineVerdict {

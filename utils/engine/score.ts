@@ -1,7 +1,12 @@
 /**
- * The calibrated score: a logistic function of the alignment's features, so 0.5 means
- * "as likely a translation as not" in every language.
+ * The calibrated score: a logistic function of the alignment's features, so that one
+ * threshold (0.5: as likely a translation as not) serves every language. The weights are
+ * fitted by `npm run bench:calibrate` (logistic regression over page × candidate pairs
+ * of a corpus) and kept here; the features are all ratios or logs of counts, none of them
+ * language-specific.
  */
+import type { Structure } from './structure';
+
 export interface Features {
   /** Distinct anchors aligned in order. */
   distinct: number;
@@ -9,14 +14,43 @@ export interface Features {
   covOrig: number;
   /** Share of the page's distinct anchors, within the aligned span, that align. */
   covPage: number;
-  /** Share of chain steps that move a few anchors ahead in both texts at once. */
+  /** Share of chain steps that move at most two shared anchors ahead in both texts. */
   local: number;
   /** How much of the original the aligned span covers (0..1). */
   spanOrig: number;
+  /** Of the distinct anchors both texts have, the share the chain keeps in order. */
+  order: number;
+  /** Paragraph-length alignment (Gale–Church), null without enough paragraphs. */
+  structure: Structure | null;
 }
 
-export function scoreFeatures(f: Features): number {
-  if (f.distinct < 2) return 0;
-  const z = -6 + 1.2 * Math.log(f.distinct) * 2 + 3 * f.local + 2 * f.covOrig + 1 * f.covPage;
+/** The feature vector the weights apply to, in WEIGHTS order. */
+export function featureVector(f: Features): number[] {
+  const s = f.structure;
+  return [
+    Math.log1p(f.distinct),
+    f.covOrig,
+    f.covPage,
+    f.local,
+    f.spanOrig,
+    f.order,
+    s ? (0.2 - s.cost) * Math.log1p(Math.min(s.matched, 16)) : 0,
+  ];
+}
+
+export const FEATURE_NAMES = ['logDistinct', 'covOrig', 'covPage', 'local', 'spanOrig', 'order', 'structure'];
+
+/** Fitted weights (see bench/calibrate.ts), the last one the intercept. */
+export const WEIGHTS = [3.911, 3.902, 1.809, 1.886, 2.972, 1.333, 5.576, -16.268];
+
+export function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+export function scoreFeatures(f: Features, weights: readonly number[] = WEIGHTS): number {
+  if (f.distinct < 2) return 0;
+  const x = featureVector(f);
+  let z = weights[x.length];
+  for (let i = 0; i < x.length; i++) z += weights[i] * x[i];
+  return logistic(z);
 }
