@@ -30,11 +30,34 @@ export function matchKey(fp: Fingerprint, i: number, phonetic: boolean): number 
   return c ? 0x1000000 + c : -1;
 }
 
+/** A text's match keys in one mode, with their set: computed once per fingerprint. */
+export interface KeyView {
+  keys: Int32Array;
+  set: Set<number>;
+}
+
+const views = new WeakMap<Fingerprint, [KeyView | null, KeyView | null]>();
+
+export function keyView(fp: Fingerprint, phonetic: boolean): KeyView {
+  let pair = views.get(fp);
+  if (!pair) views.set(fp, (pair = [null, null]));
+  const slot = phonetic ? 1 : 0;
+  let view = pair[slot];
+  if (!view) {
+    const keys = new Int32Array(fp.keys.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = matchKey(fp, i, phonetic);
+    view = pair[slot] = { keys, set: new Set(keys) };
+  }
+  return view;
+}
+
 export function align(orig: Fingerprint, page: Fingerprint, weightOf: (i: number) => number): Chain {
   const phonetic = !sameScript(orig, page);
+  const origKeys = keyView(orig, phonetic).keys;
+  const pageKeys = keyView(page, phonetic).keys;
   const where = new Map<number, number[]>();
-  for (let i = 0; i < orig.keys.length; i++) {
-    const k = matchKey(orig, i, phonetic);
+  for (let i = 0; i < origKeys.length; i++) {
+    const k = origKeys[i];
     if (k < 0) continue;
     const list = where.get(k);
     if (list) list.push(i);
@@ -44,8 +67,8 @@ export function align(orig: Fingerprint, page: Fingerprint, weightOf: (i: number
   const pi: number[] = [];
   const pj: number[] = [];
   const perKey = new Map<number, number>();
-  for (let j = 0; j < page.keys.length; j++) {
-    const k = matchKey(page, j, phonetic);
+  for (let j = 0; j < pageKeys.length; j++) {
+    const k = pageKeys[j];
     const list = k < 0 ? undefined : where.get(k);
     if (!list) continue;
     const used = perKey.get(k) ?? 0;

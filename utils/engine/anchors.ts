@@ -2,7 +2,7 @@
  * Anchors: the tokens a translator keeps. Numbers keep their digits in every language;
  * names keep their sound, whatever the script. Everything else is left behind.
  */
-import { hash24 } from './hash';
+import { hash24, SIMHASH_MAX_WORDS } from './hash';
 import { toLatin } from './translit';
 import { isCaseless, scriptOf } from './normalise';
 import type { AnchorKind, Script } from './types';
@@ -107,6 +107,34 @@ export function stripClitics(word: string): string {
   return parts.slice(from, to).join("'");
 }
 
+interface NameKeys {
+  precise: number;
+  coarse: number;
+}
+
+/** A name's keys, computed once per distinct word of a text. */
+function nameKeys(w: string, cache: Map<string, NameKeys | null>): NameKeys | null {
+  let keys = cache.get(w);
+  if (keys === undefined) {
+    const canon = canonicalName(w);
+    keys = canon.length < 2 ? null : { precise: hash24(preciseName(canon)), coarse: coarseName(canon) };
+    cache.set(w, keys);
+  }
+  return keys;
+}
+
+/** Hiragana writes Japanese grammar and native words, never a foreign name. */
+const HIRAGANA = /^[\u3040-\u309f]+$/;
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const JAPANESE_RUNS = /[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+|[\u3040-\u309f]+|[\u3400-\u9fff]+|[^\u3040-\u30ff\u3400-\u9fff]+/g;
+
+/** The words of a token: clitics stripped; Japanese runs cut by script. */
+function wordsOf(token: string): string[] {
+  const w = stripClitics(token);
+  if (!JAPANESE.test(w)) return [w];
+  return w.match(JAPANESE_RUNS) ?? [];
+}
+
 function atSentenceStart(p: string, index: number): boolean {
   return index === 0 || SENTENCE_END.test(p.slice(Math.max(0, index - 3), index));
 }
@@ -115,54 +143,73 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** A word that may be a name, as met in the single pass over the text. */
+interface Candidate {
+  word: string;
+  para: number;
+  offset: number;
+  atStart: boolean;
+}
+
 /**
- * Reads the anchors of a body given as normalised paragraphs.
+ * Reads the anchors of a body given as normalised paragraphs, in one pass (and, when
+ * `words` is given, collects its first words, lower-cased, for the SimHash).
  * In cased scripts a name is a capitalised word; at a sentence start it counts only if
- * the text never writes it in lower case. In caseless scripts every word is a candidate
- * except the frequent ones (a name is rare in its own text; function words are not).
+ * the text also capitalises it inside a sentence. In caseless scripts every word is a
+ * candidate except the frequent ones (a name is rare in its own text; function words are
+ * not). Japanese runs are cut where katakana (the script of foreign names) meets kana or
+ * Han, since no space separates them.
  */
-export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number): Anchor[] {
+export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: string[]): Anchor[] {
   const caseless = isCaseless(script);
-  // Cased words seen inside a sentence: a capitalised word at a sentence start is a name
-  // only if the text also capitalises it inside a sentence ("Ils", "However" are not).
   const namedInside = new Set<string>();
   const counts = new Map<string, number>();
-  for (const p of paragraphs) {
-    for (const m of p.matchAll(TOKEN)) {
-      const w = m[2] && stripClitics(m[2]);
-      if (!w) continue;
-      if (caseless) counts.set(w, (counts.get(w) ?? 0) + 1);
-      else if (isUpper(w[0]) && !atSentenceStart(p, m.index!)) namedInside.add(w);
-    }
-  }
-  const out: Anchor[] = [];
+  // Numbers are final as soon as they are read; words wait for the whole text to be seen.
+  const items: Array<Anchor | Candidate> = [];
   let base = 0;
-  paragraphs.forEach((p, para) => {
+  for (let para = 0; para < paragraphs.length; para++) {
+    const p = paragraphs[para];
     for (const m of p.matchAll(TOKEN)) {
-      if (out.length >= maxAnchors) return;
-      const offset = base + m.index!;
+      const index = m.index!;
       if (m[1]) {
         const form = numberForm(m[1]);
-        if (form) out.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset });
+        if (form) items.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset: base + index });
         continue;
       }
-      const w = stripClitics(m[2]);
-      const first = scriptOf(w[0]);
-      if (UNSEGMENTED.has(first)) continue;
-      if (caseless || first !== script) {
-        // Words of another script inside a text (a Latin name in a Russian text) are
-        // names by nature; in a caseless text, frequent words are function words.
-        if (first === script && (counts.get(w) ?? 0) > 2) continue;
-        if (w.length < 2) continue;
-      } else {
-        if (!isUpper(w[0]) || w.length < 2) continue;
-        if (atSentenceStart(p, m.index!) && !namedInside.has(w)) continue;
+      const token = m[2];
+      if (words && words.length < SIMHASH_MAX_WORDS) words.push(token.toLowerCase());
+      const c = token.charCodeAt(0);
+      // Fast path: a plain lower-case ASCII word is never a name.
+      if (c >= 97 && c <= 122 && token.indexOf("'") < 0 && token.indexOf('’') < 0) continue;
+      for (const word of wordsOf(token)) {
+        if (word.length < 2) continue;
+        const first = scriptOf(word[0]);
+        if (UNSEGMENTED.has(first) || HIRAGANA.test(word)) continue;
+        if (caseless || first !== script) {
+          if (first === script) counts.set(word, (counts.get(word) ?? 0) + 1);
+        } else if (!isUpper(word[0])) continue;
+        const atStart = !caseless && first === script && atSentenceStart(p, index);
+        if (!caseless && first === script && !atStart) namedInside.add(word);
+        items.push({ word, para, offset: base + index, atStart });
       }
-      const canon = canonicalName(w);
-      if (canon.length < 2) continue;
-      out.push({ kind: 'name', label: w, precise: hash24(preciseName(canon)), coarse: coarseName(canon), para, offset });
     }
     base += p.length + 1;
-  });
+  }
+  const out: Anchor[] = [];
+  const cache = new Map<string, NameKeys | null>();
+  for (const item of items) {
+    if (out.length >= maxAnchors) break;
+    if ('kind' in item) {
+      out.push(item);
+      continue;
+    }
+    const { word } = item;
+    // Words of another script inside a text (a Latin name in a Russian text) are names by
+    // nature; in a caseless text, frequent words are function words.
+    if (caseless && (counts.get(word) ?? 0) > 2) continue;
+    if (item.atStart && !namedInside.has(word)) continue;
+    const keys = nameKeys(word, cache);
+    if (keys) out.push({ kind: 'name', label: word, precise: keys.precise, coarse: keys.coarse, para: item.para, offset: item.offset });
+  }
   return out;
 }

@@ -44,9 +44,9 @@ export function fingerprintArticle(article: Article): PageFingerprint {
   const paragraphs = bodyParagraphs(article);
   const body = paragraphs.join(' ');
   const script = dominantScript(body);
-  const anchors = readAnchors(paragraphs, script, MAX_PAGE_ANCHORS);
+  const words: string[] = [];
+  const anchors = readAnchors(paragraphs, script, MAX_PAGE_ANCHORS, words);
   const chars = body.length;
-  const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return {
     v: 1,
     lang: primaryLang(article.lang),
@@ -58,7 +58,7 @@ export function fingerprintArticle(article: Article): PageFingerprint {
     kinds: anchors.map((a) => a.kind),
     pos: anchors.map((a) => (chars ? Math.min(1000, Math.round((a.offset / chars) * 1000)) : 0)),
     para: anchors.map((a) => a.para),
-    simhash: simhash(words.slice(0, 20_000)),
+    simhash: simhash(words),
     labels: anchors.map((a) => a.label.slice(0, 60)),
     title: article.title ? normaliseText(article.title).slice(0, 300) : null,
   };

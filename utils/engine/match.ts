@@ -2,7 +2,7 @@
  * Page × original → Match (a calibrated score with its evidence), and page × candidates
  * → the verdict. One score, one threshold, for every language.
  */
-import { align, matchKey, sameScript, type Chain } from './align';
+import { align, keyView, sameScript, type Chain } from './align';
 import { popcount32 } from './hash';
 import { scoreFeatures, type Features } from './score';
 import { structureCost } from './structure';
@@ -15,12 +15,9 @@ export const THRESHOLD = 0.5;
 /** SimHash bits apart at most for two texts to count as the same text. */
 const SAME_TEXT_BITS = 6;
 
-function distinctIn(fp: Fingerprint, from: number, to: number, phonetic: boolean): number {
+function distinctIn(keys: Int32Array, from: number, to: number): number {
   const s = new Set<number>();
-  for (let i = from; i <= to; i++) {
-    const k = matchKey(fp, i, phonetic);
-    if (k >= 0) s.add(k);
-  }
+  for (let i = from; i <= to; i++) if (keys[i] >= 0) s.add(keys[i]);
   return s.size;
 }
 
@@ -54,14 +51,12 @@ function spanRatio(orig: Fingerprint, page: Fingerprint, chain: Chain): number {
 }
 
 /** For each anchor of `a`, how many anchors before it have a key that `b` also has. */
-function sharedRanks(a: Fingerprint, b: Fingerprint, phonetic: boolean): Int32Array {
-  const inB = new Set<number>();
-  for (let j = 0; j < b.keys.length; j++) inB.add(matchKey(b, j, phonetic));
-  const ranks = new Int32Array(a.keys.length);
+function sharedRanks(a: Int32Array, inB: Set<number>): Int32Array {
+  const ranks = new Int32Array(a.length);
   let r = 0;
-  for (let i = 0; i < a.keys.length; i++) {
+  for (let i = 0; i < a.length; i++) {
     ranks[i] = r;
-    if (inB.has(matchKey(a, i, phonetic))) r++;
+    if (a[i] >= 0 && inB.has(a[i])) r++;
   }
   return ranks;
 }
@@ -71,13 +66,15 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   const k = chain.orig.length;
   const phonetic = !sameScript(orig, page);
   if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, order: 0, structure: null };
-  const distinct = new Set(chain.orig.map((i) => matchKey(orig, i, phonetic))).size;
-  const covOrig = distinct / Math.max(1, distinctIn(orig, chain.orig[0], chain.orig[k - 1], phonetic));
-  const covPage = distinct / Math.max(1, distinctIn(page, chain.page[0], chain.page[k - 1], phonetic));
+  const o = keyView(orig, phonetic);
+  const p = keyView(page, phonetic);
+  const distinct = new Set(chain.orig.map((i) => o.keys[i])).size;
+  const covOrig = distinct / Math.max(1, distinctIn(o.keys, chain.orig[0], chain.orig[k - 1]));
+  const covPage = distinct / Math.max(1, distinctIn(p.keys, chain.page[0], chain.page[k - 1]));
   // Locality is counted over the anchors the other text could match at all, so words
   // one language capitalises and the other does not (German nouns) do not break it.
-  const origShared = sharedRanks(orig, page, phonetic);
-  const pageShared = sharedRanks(page, orig, phonetic);
+  const origShared = sharedRanks(o.keys, p.set);
+  const pageShared = sharedRanks(p.keys, o.set);
   let local = 0;
   for (let t = 0; t + 1 < k; t++) {
     const dOrig = origShared[chain.orig[t + 1]] - origShared[chain.orig[t]];
@@ -86,13 +83,8 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   }
   const spanOrig = (orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]]) / 1000;
   // Of the distinct keys both texts have, how many the chain puts in the same order.
-  const pageKeys = new Set<number>();
-  for (let j = 0; j < page.keys.length; j++) pageKeys.add(matchKey(page, j, phonetic));
-  const sharedKeys = new Set<number>();
-  for (let i = 0; i < orig.keys.length; i++) {
-    const key = matchKey(orig, i, phonetic);
-    if (key >= 0 && pageKeys.has(key)) sharedKeys.add(key);
-  }
+  let shared = 0;
+  for (const key of o.set) if (key >= 0 && p.set.has(key)) shared++;
   const structure = structureCost(orig.paraLens, page.paraLens, spanRatio(orig, page, chain));
   return {
     distinct,
@@ -100,7 +92,7 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
     covPage,
     local: k > 1 ? local / (k - 1) : 0,
     spanOrig,
-    order: distinct / Math.max(1, sharedKeys.size),
+    order: distinct / Math.max(1, shared),
     structure,
   };
 }

@@ -29,23 +29,22 @@ export function structureCost(orig: number[], page: number[], ratio: number): St
   const cost = new Float64Array((n + 1) * W).fill(Infinity);
   const matched = new Int32Array((n + 1) * W);
   cost[0] = 0;
+  // Forward relaxation over the grid; written out without closures (hot loop).
+  const step = (from: number, to: number, c: number, mm: number) => {
+    if (cost[from] + c < cost[to]) {
+      cost[to] = cost[from] + c;
+      matched[to] = matched[from] + mm;
+    }
+  };
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = cost[i * W + j];
-      if (here === Infinity) continue;
-      const relax = (ii: number, jj: number, c: number, mm: number) => {
-        if (ii > n || jj > m) return;
-        const at = ii * W + jj;
-        if (here + c < cost[at]) {
-          cost[at] = here + c;
-          matched[at] = matched[i * W + j] + mm;
-        }
-      };
-      relax(i + 1, j, SKIP, 0);
-      relax(i, j + 1, SKIP, 0);
-      if (i < n && j < m) relax(i + 1, j + 1, pair(a[i], b[j]), 1);
-      if (i + 1 < n && j < m) relax(i + 2, j + 1, MERGE + pair(a[i] + a[i + 1], b[j]), 2);
-      if (i < n && j + 1 < m) relax(i + 1, j + 2, MERGE + pair(a[i], b[j] + b[j + 1]), 1);
+      const at = i * W + j;
+      if (cost[at] === Infinity) continue;
+      if (i < n) step(at, at + W, SKIP, 0);
+      if (j < m) step(at, at + 1, SKIP, 0);
+      if (i < n && j < m) step(at, at + W + 1, pair(a[i], b[j]), 1);
+      if (i + 1 < n && j < m) step(at, at + 2 * W + 1, MERGE + pair(a[i] + a[i + 1], b[j]), 2);
+      if (i < n && j + 1 < m) step(at, at + W + 2, MERGE + pair(a[i], b[j] + b[j + 1]), 1);
     }
   }
   // A copy may stop early (paywall) or start late: leftover paragraphs at either end of
