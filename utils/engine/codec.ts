@@ -3,7 +3,8 @@
  * for pack files. Layout, all big-endian:
  *
  *   u8 version (1) · u8 script · 3×u8 language (ASCII, space-padded) · u32 chars ·
- *   u32 simhash · u8 paragraphs · u8×paragraphs log-length · u8 anchors ·
+ *   u32 simhash · u8 paragraphs · u8×paragraphs log-length · u8 sentences ·
+ *   u8×sentences log-length · u8 anchors ·
  *   per anchor: u24 key · u16 (kind bit 15, coarse bits 0–9) · u8 position
  *
  * `toStored` already rounds positions and lengths to what this layout keeps, so
@@ -45,7 +46,9 @@ export function paragraphAt(pos: number, paraLens: number[], chars: number): num
 export function encodeBytes(fp: Fingerprint): Uint8Array {
   const n = Math.min(255, fp.keys.length);
   const paras = Math.min(255, fp.paraLens.length);
-  const out = new Uint8Array(14 + paras + 1 + n * 6);
+  const sentLens = fp.sentLens ?? [];
+  const sents = Math.min(255, sentLens.length);
+  const out = new Uint8Array(14 + paras + 1 + sents + 1 + n * 6);
   const view = new DataView(out.buffer);
   let o = 0;
   out[o++] = 1;
@@ -58,6 +61,8 @@ export function encodeBytes(fp: Fingerprint): Uint8Array {
   o += 4;
   out[o++] = paras;
   for (let p = 0; p < paras; p++) out[o++] = lengthToByte(fp.paraLens[p]);
+  out[o++] = sents;
+  for (let p = 0; p < sents; p++) out[o++] = lengthToByte(sentLens[p]);
   out[o++] = n;
   for (let i = 0; i < n; i++) {
     const k = fp.keys[i] & 0xffffff;
@@ -77,7 +82,7 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
   const fail = (why: string): never => {
     throw new FingerprintFormatError(`invalid fingerprint: ${why}`);
   };
-  if (bytes.length < 15) fail('too short');
+  if (bytes.length < 16) fail('too short');
   if (bytes[0] !== 1) fail(`unknown version ${bytes[0]}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = 1;
@@ -93,6 +98,10 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
   if (bytes.length < o + paras + 1) fail('truncated paragraphs');
   const paraLens: number[] = [];
   for (let p = 0; p < paras; p++) paraLens.push(byteToLength(bytes[o++]));
+  const sents = bytes[o++];
+  if (bytes.length < o + sents + 1) fail('truncated sentences');
+  const sentLens: number[] = [];
+  for (let p = 0; p < sents; p++) sentLens.push(byteToLength(bytes[o++]));
   const n = bytes[o++];
   if (bytes.length !== o + n * 6) fail('wrong length');
   const keys: number[] = [];
@@ -114,6 +123,7 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
     script,
     chars,
     paraLens,
+    sentLens,
     keys,
     coarse,
     kinds,

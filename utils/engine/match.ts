@@ -65,7 +65,7 @@ function sharedRanks(a: Int32Array, inB: Set<number>): Int32Array {
 export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain): Features {
   const k = chain.orig.length;
   const phonetic = !sameScript(orig, page);
-  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, order: 0, structure: null };
+  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, order: 0, structure: null, sentences: null };
   const o = keyView(orig, phonetic);
   const p = keyView(page, phonetic);
   const distinct = new Set(chain.orig.map((i) => o.keys[i])).size;
@@ -85,7 +85,9 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   // Of the distinct keys both texts have, how many the chain puts in the same order.
   let shared = 0;
   for (const key of o.set) if (key >= 0 && p.set.has(key)) shared++;
-  const structure = structureCost(orig.paraLens, page.paraLens, spanRatio(orig, page, chain));
+  const ratio = spanRatio(orig, page, chain);
+  const structure = structureCost(orig.paraLens, page.paraLens, ratio);
+  const sentences = structureCost(orig.sentLens, page.sentLens, ratio);
   return {
     distinct,
     covOrig,
@@ -94,6 +96,7 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
     spanOrig,
     order: distinct / Math.max(1, shared),
     structure,
+    sentences,
   };
 }
 

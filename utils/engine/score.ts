@@ -22,11 +22,14 @@ export interface Features {
   order: number;
   /** Paragraph-length alignment (Gale–Church), null without enough paragraphs. */
   structure: Structure | null;
+  /** Sentence-length alignment: the same, robust to merged and split paragraphs. */
+  sentences: Structure | null;
 }
 
 /** The feature vector the weights apply to, in WEIGHTS order. */
 export function featureVector(f: Features): number[] {
   const s = f.structure;
+  const t = f.sentences;
   return [
     Math.log1p(f.distinct),
     f.covOrig,
@@ -35,13 +38,14 @@ export function featureVector(f: Features): number[] {
     f.spanOrig,
     f.order,
     s ? (0.2 - s.cost) * Math.log1p(Math.min(s.matched, 16)) : 0,
+    t ? (0.2 - t.cost) * Math.log1p(Math.min(t.matched, 32)) : 0,
   ];
 }
 
-export const FEATURE_NAMES = ['logDistinct', 'covOrig', 'covPage', 'local', 'spanOrig', 'order', 'structure'];
+export const FEATURE_NAMES = ['logDistinct', 'covOrig', 'covPage', 'local', 'spanOrig', 'order', 'structure', 'sentences'];
 
 /** Fitted weights (see bench/calibrate.ts), the last one the intercept. */
-export const WEIGHTS = [3.911, 3.902, 1.809, 1.886, 2.972, 1.333, 5.576, -16.268];
+export const WEIGHTS = [3.291, 3.053, 1.257, 1.288, 2.21, 0.841, 4.279, 4.428, -12.311];
 
 export function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));

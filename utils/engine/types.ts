@@ -42,6 +42,8 @@ export interface Fingerprint {
   /** Number of characters fingerprinted (body only). */
   chars: number;
   paraLens: number[];
+  /** Sentence lengths in characters, paragraph after paragraph. */
+  sentLens: number[];
   keys: number[];
   coarse: number[];
   kinds: AnchorKind[];
