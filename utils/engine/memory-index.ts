@@ -12,10 +12,13 @@ import type { Candidate, EngineVerdict, PageFingerprint } from './types';
 export class MemoryIndex {
   private readonly postings = new Map<number, number[]>();
   readonly candidates: Candidate[] = [];
+  private readonly keyCounts: number[] = [];
 
   add(candidate: Candidate): void {
     const slot = this.candidates.push(candidate) - 1;
-    for (const k of indexKeys(candidate.fingerprint)) {
+    const keys = indexKeys(candidate.fingerprint);
+    this.keyCounts[slot] = keys.length;
+    for (const k of keys) {
       const list = this.postings.get(k);
       if (list) list.push(slot);
       else this.postings.set(k, [slot]);
@@ -29,7 +32,7 @@ export class MemoryIndex {
   /** Originals sharing keys with the page, best first. */
   retrieve(page: PageFingerprint, max = MAX_CANDIDATES): Candidate[] {
     const postings = lookupKeys(page).map((key) => ({ key, ids: this.postings.get(key) ?? [] }));
-    return rankCandidates(postings, this.candidates.length, max).map((slot) => this.candidates[slot]);
+    return rankCandidates(postings, this.candidates.length, max, (slot) => this.keyCounts[slot]).map((slot) => this.candidates[slot]);
   }
 
   check(page: PageFingerprint): EngineVerdict {

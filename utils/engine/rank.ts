@@ -15,13 +15,24 @@ export interface Posting<Id> {
   ids: readonly Id[];
 }
 
-export function rankCandidates<Id>(postings: Iterable<Posting<Id>>, totalOriginals: number, max = MAX_CANDIDATES): Id[] {
+export function rankCandidates<Id>(
+  postings: Iterable<Posting<Id>>,
+  totalOriginals: number,
+  max = MAX_CANDIDATES,
+  keyCount?: (id: Id) => number,
+): Id[] {
   const score = new Map<Id, number>();
   const n = Math.max(1, totalOriginals);
   for (const { ids } of postings) {
     if (ids.length === 0) continue;
     const idf = Math.log(1 + n / ids.length);
     for (const id of ids) score.set(id, (score.get(id) ?? 0) + idf);
+  }
+  if (keyCount) {
+    // An original filed under many keys meets a noisy page (every word a candidate, in
+    // scripts without capitals) more often by chance: damp by its key count (as BM25 does
+    // by document length).
+    for (const [id, s] of score) score.set(id, s / Math.sqrt(Math.max(8, keyCount(id))));
   }
   return [...score.entries()]
     .sort((a, b) => b[1] - a[1])
