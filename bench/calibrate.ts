@@ -2,61 +2,54 @@
  * Fits the score's weights (utils/engine/score.ts) by logistic regression over
  * page × candidate pairs of a corpus in the benchmark's format: for every query article,
  * the originals the index retrieves for it; label 1 for its own original, 0 otherwise.
+ * The cross-language sets are used as they are and as copy-like variants (partial,
+ * noisy, merged, split: bench/variants.ts) made with another seed than the benchmark's,
+ * so the weights do not learn the very pages they are measured on.
  *
- *   npm run bench:calibrate -- <corpus folder> [--sets en,de] [--write]
+ *   npm run bench:calibrate -- <corpus folder> [--seed 7] [--write]
  *
  * Prints the weights, the recall and false flags at the 0.5 threshold, and the margin
  * between the lowest-scoring positive and the highest-scoring negative. With --write it
  * rewrites the WEIGHTS line of score.ts. Deterministic: plain batch gradient descent.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { align } from '../utils/engine/align';
 import { fingerprintArticle, toStored } from '../utils/engine/fingerprint';
 import { chainFeatures } from '../utils/engine/match';
 import { MemoryIndex } from '../utils/engine/memory-index';
 import { FEATURE_NAMES, featureVector, logistic } from '../utils/engine/score';
-import type { Article } from '../utils/engine/types';
-
-interface Line extends Article {
-  id: string;
-}
-
-function readSet(file: string): Line[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Line);
-}
+import { loadCorpus } from './corpus';
+import { variantSets } from './variants';
 
 function main() {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--'));
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed');
   if (!dir) {
-    console.error('usage: bench:calibrate -- <corpus folder> [--sets en,de] [--write]');
+    console.error('usage: bench:calibrate -- <corpus folder> [--seed 7] [--write]');
     process.exit(2);
   }
-  const setsArg = args[args.indexOf('--sets') + 1];
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const registered = new Set<string>(manifest.registered);
+  const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 7;
+  const corpus = loadCorpus(dir);
   const index = new MemoryIndex();
-  for (const a of readSet(join(dir, `${manifest.originalLang}.jsonl`))) {
-    if (registered.has(a.id)) index.add({ id: a.id, lang: a.lang ?? null, fingerprint: toStored(fingerprintArticle(a)) });
-  }
-  const sets = args.includes('--sets')
-    ? setsArg.split(',')
-    : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -6)).filter((s) => s !== manifest.originalLang);
+  for (const a of corpus.originals) index.add({ id: a.id, lang: a.lang, fingerprint: toStored(fingerprintArticle(a)) });
+  const cross = corpus.sets.filter((s) => !s.sameLanguage);
+  const sets = [...cross, ...variantSets(cross, seed)];
 
   const X: number[][] = [];
   const y: number[] = [];
+  const tags: string[] = [];
   for (const set of sets) {
-    for (const a of readSet(join(dir, `${set}.jsonl`))) {
+    for (const a of set.articles) {
       const page = fingerprintArticle(a);
       for (const c of index.retrieve(page)) {
         const f = chainFeatures(c.fingerprint, page, align(c.fingerprint, page, () => 1));
         if (f.distinct < 2) continue; // scored 0 without the model
+        // A noisy page that carries a paragraph of this original's translation is neither a
+        // copy nor unrelated: leave the pair out rather than teach either answer.
+        if (c.id !== a.id && a.insertedFrom?.includes(c.id)) continue;
         X.push(featureVector(f));
         y.push(c.id === a.id ? 1 : 0);
+        tags.push(`${set.label} ${a.id} -> ${c.id}`);
       }
     }
   }
@@ -78,10 +71,16 @@ function main() {
   const p = X.map((x) => logistic(x.reduce((z, v, i) => z + weights[i] * v, weights[d])));
   const pos = p.filter((_, r) => y[r] === 1);
   const neg = p.filter((_, r) => y[r] === 0);
-  console.log(`pairs ${n} (${pos.length} positive) from sets ${sets.join(', ')}`);
+  console.log(`pairs ${n} (${pos.length} positive) from sets ${sets.map((s) => s.label).join(', ')} (variant seed ${seed})`);
   console.log('weights', Object.fromEntries([...FEATURE_NAMES, 'intercept'].map((k, i) => [k, weights[i]])));
   console.log(`at 0.5: recall ${(pos.filter((v) => v >= 0.5).length / pos.length).toFixed(4)}, negatives over ${neg.filter((v) => v >= 0.5).length}`);
   console.log(`highest negative ${Math.max(...neg).toFixed(3)}; positives at or below it: ${pos.filter((v) => v <= Math.max(...neg)).length}`);
+  if (args.includes('--diagnose')) {
+    const worst = p.map((v, r) => [v, r] as const).filter(([, r]) => y[r] === 0).sort((a, b) => b[0] - a[0]).slice(0, 15);
+    for (const [v, r] of worst) console.log('neg', v.toFixed(3), tags[r], X[r].map((x) => x.toFixed(2)).join(' '));
+    const low = p.map((v, r) => [v, r] as const).filter(([, r]) => y[r] === 1).sort((a, b) => a[0] - b[0]).slice(0, 15);
+    for (const [v, r] of low) console.log('pos', v.toFixed(3), tags[r], X[r].map((x) => x.toFixed(2)).join(' '));
+  }
   if (args.includes('--write')) {
     const file = new URL('../utils/engine/score.ts', import.meta.url);
     const src = readFileSync(file, 'utf8').replace(/export const WEIGHTS = \[[^\]]*\];/, `export const WEIGHTS = [${weights.join(', ')}];`);

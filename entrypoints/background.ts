@@ -1,3 +1,62 @@
+/**
+ * Wiring only: browser events and messages in, utils/background out. Listeners are
+ * registered synchronously so that an MV3 worker woken by an event receives it.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { showBadge } from '@/utils/background/badge';
+import { lazyDatabase } from '@/utils/background/database';
+import { DEFAULT_PACK_PATH, installDefaultPack } from '@/utils/background/default-pack';
+import { injectExtractor } from '@/utils/background/inject-extractor';
+import { createTabChecker } from '@/utils/background/tab-checker';
+import { TabVerdicts } from '@/utils/background/tab-verdicts';
+import { isExtensionPage, isOwnSender, onMessage, parsePageReady, parseTabRef } from '@/utils/messaging';
+import { browserTranslate } from '@/utils/ui/i18n';
+
 export default defineBackground(() => {
-  // Wired in issue 2.
+  const log = (message: string, err?: unknown) => console.warn(`[provenance-lens] ${message}`, err ?? '');
+  const fetchDefaultPack = async () => {
+    const res = await fetch(browser.runtime.getURL(DEFAULT_PACK_PATH));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  };
+  const db = lazyDatabase(fetchDefaultPack, log);
+  const checker = createTabChecker({
+    db,
+    extract: injectExtractor,
+    verdicts: new TabVerdicts(),
+    badge: (tabId, verdict) => showBadge(tabId, verdict, browserTranslate),
+    log,
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    // An update may ship new originals: merge them in (same ids merge, nothing is lost).
+    void db()
+      .then((d) => installDefaultPack(d, fetchDefaultPack))
+      .then((r) => (r.ok ? undefined : log('default pack not installed', r.errors)))
+      .catch((e) => log('default pack not installed', e));
+  });
+
+  onMessage('pageReady', async ({ data, sender }) => {
+    if (!isOwnSender(sender, browser.runtime.id)) return;
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) return;
+    const { url } = parsePageReady(data);
+    await checker.pageReady(tabId, sender.frameId ?? 0, url);
+  });
+
+  onMessage('getTabVerdict', async ({ data, sender }) => {
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return null;
+    const { tabId } = parseTabRef(data);
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    return checker.verdictFor(tabId, tab?.url);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void checker.urlChanged(tabId, change.url).catch((e) => log('tab update', e));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void checker.tabRemoved(tabId).catch((e) => log('tab removal', e));
+  });
 });

@@ -1,0 +1,11 @@
+import { parsePack, parsePackText } from '../utils/pack';
+import { readFileSync } from 'node:fs';
+const good = JSON.parse(readFileSync('public/packs/default.json', 'utf8'));
+console.log(parsePack(good).ok);
+const bad = { ...good, publisher: 5, originals: [ { id: '', title: 7, lang: 'french!', url: 'javascript:alert(1)', date: 'yesterday', fingerprint: 'zzz' }, 'str', null, { ...good.originals[0] }, {...good.originals[0], extra: 1, author: '<b>x</b>'} ], translations: [{ url: 'data:text/html,hi', lang: 'it', seen: '2024-02-30', originalId: 'nope' }, {}] };
+console.log(JSON.stringify(parsePack(bad), null, 1));
+const bad2 = { ...good, originals: [ { id: '', title: 7, lang: 'french!', url: 'javascript:alert(1)', date: 'yesterday', fingerprint: 'zzz' }, { ...good.originals[0] }, {...good.originals[0], id: 'x', extra: 1, author: '<b>x</b>'} ], translations: [{ url: 'data:text/html,hi', lang: 'it', seen: '2024-02-30', originalId: 'nope' }, {}] };
+console.log(JSON.stringify(parsePack(bad2), null, 1));
+console.log(JSON.stringify(parsePackText('{"__proto__": {"polluted": 1}, "format": "provenance-lens-pack", "version": 2}')));
+console.log(JSON.stringify(parsePackText('{"format')));
+console.log(({} as any).polluted);

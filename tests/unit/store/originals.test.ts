@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lookupKeys, MAX_CANDIDATES } from '@/utils/engine';
+import { openDatabase, type Db } from '@/utils/store/db';
+import {
+  addOriginal, candidatesFor, countOriginals, deleteOriginal, DuplicateOriginalError, getOriginal,
+  listOriginals, originalByUrl, putOriginal,
+} from '@/utils/store/originals';
+import { corpus, originalOf, pageOf } from '../helpers/corpus';
+
+let db: Db;
+let n = 0;
+beforeEach(async () => {
+  db = await openDatabase(`originals-test-${n++}`);
+});
+afterEach(() => {
+  db.close();
+  vi.restoreAllMocks();
+});
+
+describe('originals', () => {
+  it('round-trips an original: metadata as given, fingerprint through the binary codec', async () => {
+    const [a] = corpus('fr', 1);
+    const o = originalOf(a, { author: 'A. Author', url: 'https://example.org/a/#top', date: '2024-05-01' });
+    await addOriginal(db, o, 1000);
+    const back = await getOriginal(db, a.id);
+    expect(back).toMatchObject({ id: a.id, title: o.title, lang: 'fr', author: 'A. Author', date: '2024-05-01', addedAt: 1000 });
+    expect(back?.url).toBe('https://example.org/a');
+    expect(back?.fingerprint).toEqual(o.fingerprint);
+    expect(await countOriginals(db)).toBe(1);
+  });
+
+  it('refuses to add the same id twice, but put replaces and keeps addedAt', async () => {
+    const [a] = corpus('fr', 1);
+    await addOriginal(db, originalOf(a), 1000);
+    await expect(addOriginal(db, originalOf(a), 2000)).rejects.toBeInstanceOf(DuplicateOriginalError);
+    await putOriginal(db, originalOf(a, { title: 'Renamed' }), 3000);
+    const back = await getOriginal(db, a.id);
+    expect(back?.title).toBe('Renamed');
+    expect(back?.addedAt).toBe(1000);
+  });
+
+  it('finds an original by its address, whatever the fragment or tracking parameters', async () => {
+    const [a] = corpus('fr', 1);
+    await addOriginal(db, originalOf(a, { url: 'https://news.example/story?id=4' }));
+    expect((await originalByUrl(db, 'https://NEWS.example/story?id=4&utm_source=x#p2'))?.id).toBe(a.id);
+    expect(await originalByUrl(db, 'https://news.example/story?id=5')).toBeUndefined();
+    expect(await originalByUrl(db, 'not a url')).toBeUndefined();
+  });
+
+  it('deletes an original with its translations', async () => {
+    const [a, b] = corpus('fr', 2);
+    await addOriginal(db, originalOf(a));
+    await addOriginal(db, originalOf(b));
+    await db.put('translations', { url: 'https://x.example/t', lang: 'de', seen: '2024-01-01', originalId: a.id, note: null });
+    await deleteOriginal(db, a.id);
+    expect(await getOriginal(db, a.id)).toBeUndefined();
+    expect(await db.count('translations')).toBe(0);
+    expect((await listOriginals(db)).map((o) => o.id)).toEqual([b.id]);
+  });
+});
+
+describe('candidatesFor', () => {
+  const N = 60;
+  beforeEach(async () => {
+    for (const a of corpus('fr', N)) await addOriginal(db, originalOf(a));
+  });
+
+  it("retrieves a translation's original among the best-ranked candidates", async () => {
+    let found = 0;
+    for (const de of corpus('de', N).slice(0, 20)) {
+      const c = await candidatesFor(db, pageOf(de));
+      expect(c.length).toBeLessThanOrEqual(MAX_CANDIDATES);
+      if (c.some((x) => x.id === de.id)) found++;
+    }
+    // Retrieval is a shortlist for `decide`: nearly every original must be on it.
+    expect(found).toBeGreaterThanOrEqual(18);
+  });
+
+  it('ranks by shared keys and decodes only the shortlist, never scanning the store', async () => {
+    const fr = corpus('fr', 1)[0];
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const c = await candidatesFor(db, pageOf(fr), 3);
+    expect(c[0].id).toBe(fr.id); // the same text shares every key with itself
+    expect(c.length).toBeLessThanOrEqual(3);
+    expect(c[0].info.title).toBe(fr.title);
+    expect(getAll).not.toHaveBeenCalled();
+    expect(cursor).not.toHaveBeenCalled();
+    expect(get.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('asks the index for every lookup key of the page, in one transaction', async () => {
+    const fr = corpus('fr', 1)[0];
+    const page = pageOf(fr);
+    const getAllKeys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await candidatesFor(db, page);
+    expect(getAllKeys).toHaveBeenCalledTimes(lookupKeys(page).length);
+    expect(tx).toHaveBeenCalledTimes(1);
+  });
+
+  it('returns nothing for a page without anchors', async () => {
+    expect(await candidatesFor(db, pageOf({ title: null, paragraphs: ['tout en minuscules et sans aucun nom'] }))).toEqual([]);
+  });
+});

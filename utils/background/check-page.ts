@@ -1,0 +1,49 @@
+/**
+ * The verdict for one page, from its extraction and the store. The address comes first:
+ * a page at a registered original's URL *is* that original, even when the browser has
+ * translated it in place (Chrome's page translation keeps the URL); a page at a known
+ * translation's URL is that translation. Otherwise the content decides, over the few
+ * originals that share the most retrieval keys with the page.
+ */
+import { compare, decide, primaryLang, type Match } from '@/utils/engine';
+import type { Db } from '@/utils/store/db';
+import { candidatesFor, getOriginal, infoOf, originalByUrl } from '@/utils/store/originals';
+import { translationsAt } from '@/utils/store/translations';
+import type { PageExtraction } from '@/utils/extraction';
+import type { OriginalInfo, TabVerdict } from '@/utils/verdict';
+
+/** The page's language as the reader sees it: declared first, else detected. */
+export function pageLanguage(page: PageExtraction): string | null {
+  const l = primaryLang(page.pageLang) ?? primaryLang(page.detectedLang);
+  return l && l !== 'und' ? l : null;
+}
+
+function withMatch(base: Omit<TabVerdict, 'score' | 'evidence'>, match: Match | null): TabVerdict {
+  if (!match) return base;
+  // A score that is not a number says nothing: leave it out rather than show "NaN".
+  return Number.isFinite(match.score) ? { ...base, score: match.score, evidence: match.evidence } : { ...base, evidence: match.evidence };
+}
+
+export async function judgePage(db: Db, page: PageExtraction, now = Date.now()): Promise<TabVerdict> {
+  const base = { url: page.url, pageLang: pageLanguage(page), checkedAt: now };
+  const fp = page.fingerprint;
+
+  const atAddress = await originalByUrl(db, page.url);
+  if (atAddress) {
+    const match = compare(fp, { id: atAddress.id, lang: atAddress.lang, fingerprint: atAddress.fingerprint });
+    return withMatch({ ...base, state: 'original', original: infoOf(atAddress), basis: 'address' }, match);
+  }
+  for (const known of await translationsAt(db, page.url)) {
+    const original = await getOriginal(db, known.originalId);
+    if (!original) continue;
+    const match = compare(fp, { id: original.id, lang: original.lang, fingerprint: original.fingerprint });
+    return withMatch({ ...base, state: 'translation', original: infoOf(original), basis: 'address' }, match);
+  }
+
+  const candidates = await candidatesFor(db, fp);
+  const verdict = decide(fp, candidates);
+  if (verdict.kind === 'none') return { ...base, state: 'none', basis: 'content' };
+  const info: OriginalInfo | undefined = candidates.find((c) => c.id === verdict.match.id)?.info;
+  if (!info) return { ...base, state: 'none', basis: 'content' };
+  return withMatch({ ...base, state: verdict.kind, original: info, basis: 'content' }, verdict.match);
+}

@@ -1,0 +1,57 @@
+/**
+ * The one message protocol of the extension. Content script → background: `pageReady`
+ * (the page at this URL looks like an article). Popup → background: `getTabVerdict`.
+ * The background validates every payload (`parse*` below) and answers only this
+ * extension's own contexts.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { TabVerdict } from './verdict';
+
+export interface PageReady {
+  url: string;
+}
+
+export interface TabRef {
+  tabId: number;
+}
+
+export interface ProtocolMap {
+  pageReady(data: PageReady): void;
+  getTabVerdict(data: TabRef): TabVerdict | null;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+const PageReadySchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i, 'must be an http(s) URL')),
+});
+const TabRefSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+function parseWith<T>(schema: v.GenericSchema<unknown, T>, what: string, data: unknown): T {
+  const r = v.safeParse(schema, data);
+  if (!r.success) throw new TypeError(`${what}: ${r.issues.map((i) => i.message).join('; ')}`);
+  return r.output;
+}
+
+export const parsePageReady = (data: unknown): PageReady => parseWith(PageReadySchema, 'pageReady', data);
+export const parseTabRef = (data: unknown): TabRef => parseWith(TabRefSchema, 'getTabVerdict', data);
+
+interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Only this extension's own pages and content scripts may talk to the background. */
+export function isOwnSender(sender: SenderLike | undefined, runtimeId: string): boolean {
+  return !!sender && sender.id === runtimeId;
+}
+
+/**
+ * A page of the extension itself (the popup, even when opened in a tab), as opposed to
+ * its content script running inside a web page.
+ */
+export function isExtensionPage(sender: SenderLike | undefined, runtimeId: string, extensionOrigin: string): boolean {
+  return isOwnSender(sender, runtimeId) && typeof sender?.url === 'string' && sender.url.startsWith(extensionOrigin);
+}

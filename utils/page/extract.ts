@@ -1,0 +1,103 @@
+/**
+ * The article on a page, as the engine reads it: title, byline, language and body
+ * paragraphs, found by Mozilla's Readability (the engine behind Firefox Reader View).
+ *
+ * Takes the `document` as a parameter: the content script passes the live page, the CLI
+ * and the tests a DOM parsed by linkedom. Readability mutates the document it reads, so it
+ * always works on a clone, and the live page is never touched.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { httpUrl } from './address';
+import { MAX_ELEMENTS, withinBounds } from './bounds';
+import { declaredLang } from './lang';
+import { DEFAULT_PARAGRAPH_LIMITS, paragraphsOf } from './paragraphs';
+import { cleanOrNull, sameWords } from './text';
+
+/** An extracted article; a superset of the engine's `Article`. */
+export interface ExtractedArticle {
+  title: string | null;
+  byline: string | null;
+  /** The page's declared language tag (e.g. "fr", "pt-BR"), or null when it declares none. */
+  lang: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  /** The page's address when known and http(s), else null. */
+  url: string | null;
+  /** Body paragraphs in reading order, plain text; headings included, the title not. */
+  paragraphs: string[];
+}
+
+export interface ExtractOptions {
+  /** The page's address (the content script knows it; a saved file does not). */
+  url?: string;
+}
+
+/**
+ * Below this many characters Readability retries with looser rules; lower than its
+ * default (500) because short news items and CJK text (dense: fewer characters per
+ * sentence) are articles too.
+ */
+export const CHAR_THRESHOLD = 300;
+
+/**
+ * Whether the page looks like an article, without parsing it: a cheap gate before
+ * `extractArticle`. Readability's own heuristic, with its default thresholds except a
+ * smaller minimum paragraph length, since CJK paragraphs are short in characters.
+ */
+export function looksLikeArticle(doc: Document): boolean {
+  try {
+    if (!doc?.documentElement) return false;
+    return isProbablyReaderable(doc, { minContentLength: 100, minScore: 20 });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Drops the title where the content repeats it as a heading near the top. Readability's
+ * title may carry a site suffix ("Title | Site") the heading lacks, so a heading that is
+ * the bulk of the title counts too.
+ */
+function withoutTitle(paragraphs: string[], title: string | null): string[] {
+  if (!title) return paragraphs;
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const t = key(title);
+  return paragraphs.filter((p, i) => {
+    if (i >= 3) return true;
+    if (sameWords(p, title)) return false;
+    const k = key(p);
+    return !(p.length < 300 && k.length >= 8 && k.length >= t.length * 0.6 && t.includes(k));
+  });
+}
+
+/** Reads the article on `doc`; null when there is none (or anything goes wrong). Never throws. */
+export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
+  try {
+    if (!doc?.documentElement || !withinBounds(doc)) return null;
+    const lang0 = declaredLang(doc);
+    const clone = doc.cloneNode(true) as Document;
+    const reader = new Readability<Node>(clone, {
+      charThreshold: CHAR_THRESHOLD,
+      // Already enforced by withinBounds; kept as Readability's own guard.
+      maxElemsToParse: MAX_ELEMENTS,
+      // Hand back the content element itself: no serialising to HTML and parsing again.
+      serializer: (node) => node,
+    });
+    const parsed = reader.parse();
+    if (!parsed?.content) return null;
+    const title = cleanOrNull(parsed.title, 500) ?? cleanOrNull(doc.title, 500);
+    const paragraphs = withoutTitle(paragraphsOf(parsed.content, DEFAULT_PARAGRAPH_LIMITS), title);
+    if (!paragraphs.length) return null;
+    return {
+      title,
+      byline: cleanOrNull(parsed.byline, 300),
+      lang: lang0 ?? declaredLang(doc, parsed.lang ?? null),
+      siteName: cleanOrNull(parsed.siteName, 300),
+      publishedTime: cleanOrNull(parsed.publishedTime, 100),
+      url: httpUrl(opts.url),
+      paragraphs,
+    };
+  } catch {
+    return null;
+  }
+}
