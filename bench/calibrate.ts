@@ -6,7 +6,7 @@
  * noisy, merged, split: bench/variants.ts) made with another seed than the benchmark's,
  * so the weights do not learn the very pages they are measured on.
  *
- *   npm run bench:calibrate -- <corpus folder> [--seed 7] [--write]
+ *   npm run bench:calibrate -- <corpus folder> [--seed 7] [--neg-weight 3] [--write] [--diagnose]
  *
  * Prints the weights, the recall and false flags at the 0.5 threshold, and the margin
  * between the lowest-scoring positive and the highest-scoring negative. With --write it
@@ -23,12 +23,13 @@ import { variantSets } from './variants';
 
 function main() {
   const args = process.argv.slice(2);
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed');
+  const dir = args.find((a, i) => !a.startsWith('--') && !['--seed', '--neg-weight'].includes(args[i - 1]));
   if (!dir) {
     console.error('usage: bench:calibrate -- <corpus folder> [--seed 7] [--write]');
     process.exit(2);
   }
   const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 7;
+  const negWeight = args.includes('--neg-weight') ? Number(args[args.indexOf('--neg-weight') + 1]) : 3;
   const corpus = loadCorpus(dir);
   const index = new MemoryIndex();
   for (const a of corpus.originals) index.add({ id: a.id, lang: a.lang, fingerprint: toStored(fingerprintArticle(a)) });
@@ -61,7 +62,8 @@ function main() {
     for (let r = 0; r < n; r++) {
       let z = w[d];
       for (let i = 0; i < d; i++) z += w[i] * X[r][i];
-      const e = logistic(z) - y[r];
+      // Negatives weigh more: a false flag costs a reader more than a missed copy.
+      const e = (logistic(z) - y[r]) * (y[r] ? 1 : negWeight);
       for (let i = 0; i < d; i++) g[i] += e * X[r][i];
       g[d] += e;
     }

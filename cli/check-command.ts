@@ -35,6 +35,8 @@ export type Verdict = 'translation' | 'original' | 'none';
 
 export interface CheckResult {
   file: string;
+  /** The input's own id (corpus lines), when it has one. */
+  id?: string;
   pageTitle: string | null;
   pageLang: string | null;
   verdict: Verdict;
@@ -66,6 +68,7 @@ function result(
 ): CheckResult {
   return {
     file: article.source,
+    ...(article.id ? { id: article.id } : {}),
     pageLang: article.lang,
     verdict,
     original: original ? metadata(original) : null,

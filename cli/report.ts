@@ -1,6 +1,14 @@
 /** The readable form of check results: what was decided, then why, in a few lines. */
 import type { CheckResult } from './check-command';
 
+/**
+ * Pages are untrusted: a title or name holding terminal escape sequences must not drive
+ * the user's terminal. Control characters (but the report's own newlines) become "�".
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function describeOriginal(o: NonNullable<CheckResult['original']>): string {
@@ -19,6 +27,10 @@ function sharedLabels(r: CheckResult, max = 12): string {
 }
 
 export function formatCheck(r: CheckResult): string {
+  return printable(report(r));
+}
+
+function report(r: CheckResult): string {
   const lang = r.pageLang ? ` [${r.pageLang}]` : '';
   const lines: string[] = [];
   const score = r.score === null ? '' : ` — score ${r.score.toFixed(2)}`;

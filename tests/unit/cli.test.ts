@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { formatCheck } from '../../cli/report';
 import { parsePackText } from '../../utils/pack';
 
 const repo = path.resolve(__dirname, '../..');
@@ -85,7 +86,8 @@ describe.skipIf(!existsSync(fr))('pack, then check: a round trip through the CLI
     const paras = readFileSync(fr, 'utf8').split(/\n\s*\n/).slice(2, -1);
     writeFileSync(html, `<!doctype html><html lang="fr"><head><title>Camaïeu</title><link rel="canonical" href="https://news.example.fr/camaieu"></head><body><article><h1>Camaïeu</h1>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
     const jsonl = path.join(tmp, 'corpus.jsonl');
-    writeFileSync(jsonl, `${JSON.stringify({ id: 'corpus:1', lang: 'fr', title: null, paragraphs: paras })}\n\n`);
+    // A shorter text than the page's: the same text twice would (rightly) merge into one original.
+    writeFileSync(jsonl, `${JSON.stringify({ id: 'corpus:1', lang: 'fr', title: null, paragraphs: paras.slice(0, -3) })}\n\n`);
     const out = path.join(tmp, 'mixed.json');
     expect((await run('pack', html, jsonl, '-o', out)).code).toBe(0);
     const pack = parsePackText(readFileSync(out, 'utf8'));
@@ -163,5 +165,27 @@ describe('the installed command', () => {
     const missing = spawnSync(process.execPath, [bin, 'check', path.join(tmp, 'absent.txt')], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/absent\.txt: no such file/);
+  });
+});
+
+describe('untrusted text in the readable report', () => {
+  it('never passes terminal control sequences through', () => {
+    const report = formatCheck({
+      file: 'page\u001b[2J.html',
+      pageLang: 'it',
+      verdict: 'translation',
+      original: { id: 'x', title: 'Title \u001b[31mred\u001b[0m', lang: 'fr' },
+      score: 0.9,
+      evidence: {
+        shared: [{ label: 'Alice\u001b]0;pwned\u0007', kind: 'name', pagePara: 0, originalPara: 0 }],
+        links: [{ pagePara: 0, originalPara: 0, anchors: 1 }],
+        coverage: 1, containment: 1, lengthCorrelation: null, lengthRatio: null,
+      },
+      pageTitle: null,
+      listed: null,
+    });
+    expect(report).not.toMatch(/[\u0000-\u0009\u000B-\u001F]/);
+    expect(report).toMatch(/TRANSLATED COPY of «Title \uFFFD\[31mred/);
+    expect(report).toMatch(/Alice\uFFFD\]0;pwned\uFFFD/);
   });
 });

@@ -186,6 +186,20 @@ describe('extractArticle: paragraphs', () => {
     expect(extractArticle(doc, { url: 'https://news.example/a' })!.url).toBe('https://news.example/a');
   });
 
+  it('paragraphsOf skips code and UI elements itself, not only by relying on Readability', () => {
+    const body = dom(`<html><body><p>Kept <script>SCRIPT()</script>text</p><style>.s{}</style><noscript>NOSCRIPT</noscript>
+      <svg><text>SVGTEXT</text></svg><p hidden>HIDDEN</p><button>BUTTON</button><p>Line<br>break</p></body></html>`).body;
+    expect(paragraphsOf(body)).toEqual(['Kept text', 'Line break']);
+  });
+
+  it('paragraphsOf stops at its limits', () => {
+    const body = dom(`<html><body>${'<p>abcdefghij</p>'.repeat(100)}</body></html>`).body;
+    expect(paragraphsOf(body, { maxParagraphs: 7, maxChars: 1000 })).toHaveLength(7);
+    const capped = paragraphsOf(body, { maxParagraphs: 1000, maxChars: 55 });
+    expect(capped.join('').length).toBe(55);
+    expect(capped).toHaveLength(6);
+  });
+
   it('paragraphsOf survives nesting deeper than any recursion could', () => {
     let node = dom('<html><body></body></html>').body as Node;
     const root = node;

@@ -86,8 +86,9 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   let shared = 0;
   for (const key of o.set) if (key >= 0 && p.set.has(key)) shared++;
   const ratio = spanRatio(orig, page, chain);
-  const structure = structureCost(orig.paraLens, page.paraLens, ratio);
-  const sentences = structureCost(orig.sentLens, page.sentLens, ratio);
+  const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
+  const structure = structureCost(orig.paraLens, page.paraLens, ratio, whole);
+  const sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole);
   return {
     distinct,
     covOrig,

@@ -1,63 +1,86 @@
 /**
- * Paragraph structure (Gale & Church 1993): a translation keeps the article's paragraphs
- * and their relative lengths, whatever the language. Two length sequences are aligned by
- * dynamic programming with 1–1, 2–1, 1–2 moves and skipped paragraphs (inserted
- * boilerplate, a dropped tail); the cost of a pair is how far its length ratio strays from
- * the texts' own ratio. Null when either text has too few paragraphs to have a shape.
+ * Structure (Gale & Church 1993): a translation keeps the article's paragraphs and
+ * sentences and their relative lengths, whatever the language. Two length sequences are
+ * aligned by dynamic programming with 1–1, 2–1, 1–2 moves and skips; the cost of a pair
+ * is how far its length ratio strays from the texts' ratio. Copy sites insert things
+ * (related links, ads) more often than they drop them, so a skipped page segment costs
+ * less than a skipped original one, and the original's tail past the end of the page is
+ * free (a partial copy). Null when either text has too few segments to have a shape.
  */
 
-const SKIP = 1.2;
+const SKIP_PAGE = 0.6;
+const SKIP_ORIG = 1.0;
 const MERGE = 0.35;
-/** Paragraphs (original side) compared at most: the DP is quadratic. */
-const MAX_PARAS = 64;
+/** Segments of the original compared at most. */
+const MAX_ORIG = 64;
+/** Segments of the page compared at most. */
+const MAX_PAGE = 128;
+/** How far (in segments) an alignment may stray from the diagonal: a band, not a square. */
+const BAND = 12;
 
 export interface Structure {
-  /** Mean cost per aligned original paragraph: 0 is the same shape. */
+  /** Mean cost per aligned original segment: 0 is the same shape. */
   cost: number;
-  /** Original paragraphs aligned. */
+  /** Original segments aligned. */
   matched: number;
 }
 
-export function structureCost(orig: number[], page: number[], ratio: number): Structure | null {
-  const a = orig.slice(0, MAX_PARAS);
-  const b = page.slice(0, MAX_PARAS * 2);
-  if (a.length < 3 || b.length < 3 || !(ratio > 0)) return null;
+function alignLengths(a: number[], b: number[], ratio: number): Structure | null {
   const n = a.length;
   const m = b.length;
-  const pair = (x: number, y: number) => Math.min(2, Math.abs(Math.log((y + 20) / (ratio * x + 20))));
   const W = m + 1;
   const cost = new Float64Array((n + 1) * W).fill(Infinity);
   const matched = new Int32Array((n + 1) * W);
-  cost[0] = 0;
-  // Forward relaxation over the grid; written out without closures (hot loop).
+  const pair = (x: number, y: number) => Math.min(2, Math.abs(Math.log((y + 20) / (ratio * x + 20))));
   const step = (from: number, to: number, c: number, mm: number) => {
     if (cost[from] + c < cost[to]) {
       cost[to] = cost[from] + c;
       matched[to] = matched[from] + mm;
     }
   };
+  cost[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const lo = Math.max(0, i - BAND);
+    const hi = Math.min(m, i + BAND + (m > n ? m - n : 0));
+    for (let j = lo; j <= hi; j++) {
       const at = i * W + j;
       if (cost[at] === Infinity) continue;
-      if (i < n) step(at, at + W, SKIP, 0);
-      if (j < m) step(at, at + 1, SKIP, 0);
+      if (i < n) step(at, at + W, SKIP_ORIG, 0);
+      if (j < m) step(at, at + 1, SKIP_PAGE, 0);
       if (i < n && j < m) step(at, at + W + 1, pair(a[i], b[j]), 1);
       if (i + 1 < n && j < m) step(at, at + 2 * W + 1, MERGE + pair(a[i] + a[i + 1], b[j]), 2);
       if (i < n && j + 1 < m) step(at, at + W + 2, MERGE + pair(a[i], b[j] + b[j + 1]), 1);
     }
   }
-  // A copy may stop early (paywall) or start late: leftover paragraphs at either end of
-  // the page or the original are free, so take the best end point on the last row/column.
+  // End points: the whole original aligned (the page's tail is extra), or the whole page
+  // aligned (the original's tail is what a partial copy left out).
   let best = Infinity;
   let bestMatched = 0;
   for (let j = 0; j <= m; j++) {
-    const c = cost[n * W + j];
+    const c = cost[n * W + j] + (m - j) * SKIP_PAGE * 0.5;
     if (c < best) [best, bestMatched] = [c, matched[n * W + j]];
   }
   for (let i = 0; i <= n; i++) {
-    const c = cost[i * W + m]; // the original's tail, past the end of the page: free
-    if (c < best) [best, bestMatched] = [c, matched[i * W + m]];
+    const c = cost[i * W + m];
+    if (matched[i * W + m] >= 3 && c < best) [best, bestMatched] = [c, matched[i * W + m]];
   }
   return bestMatched > 0 ? { cost: best / bestMatched, matched: bestMatched } : null;
+}
+
+/**
+ * The best structural alignment of two length sequences, trying the ratio measured on
+ * the aligned anchors, the whole texts' ratio and 1 (the measured ratio is unreliable
+ * when few anchors align, and the whole ratio is wrong for a partial copy).
+ */
+export function structureCost(orig: number[], page: number[], ratio: number, wholeRatio = ratio): Structure | null {
+  const a = orig.slice(0, MAX_ORIG);
+  const b = page.slice(0, MAX_PAGE);
+  if (a.length < 3 || b.length < 3) return null;
+  let best: Structure | null = null;
+  for (const r of new Set([ratio, wholeRatio, 1])) {
+    if (!(r > 0)) continue;
+    const s = alignLengths(a, b, r);
+    if (s && (!best || s.cost < best.cost)) best = s;
+  }
+  return best;
 }
