@@ -306,7 +306,7 @@ export function main(argv: readonly string[]): number {
     throw e;
   }
   for (const w of corpus.warnings) console.error(`warning: ${w}`);
-  const generated = opts.variants ? variantSets(corpus.sets, opts.seed) : [];
+  const generated = opts.variants ? variantSets(corpus.sets, opts.seed, corpus.registered) : [];
   const sets = [...corpus.sets, ...generated];
   const queries = sets.reduce((s, x) => s + x.articles.length, 0);
   const calib = calibrationSamples(corpus.sets, corpus.registered).length;

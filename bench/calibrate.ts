@@ -34,7 +34,7 @@ function main() {
   const index = new MemoryIndex();
   for (const a of corpus.originals) index.add({ id: a.id, lang: a.lang, fingerprint: toStored(fingerprintArticle(a)) });
   const cross = corpus.sets.filter((s) => !s.sameLanguage);
-  const sets = [...cross, ...variantSets(cross, seed)];
+  const sets = [...cross, ...variantSets(cross, seed, corpus.registered)];
 
   const X: number[][] = [];
   const y: number[] = [];
@@ -45,9 +45,6 @@ function main() {
       for (const c of index.retrieve(page)) {
         const f = chainFeatures(c.fingerprint, page, align(c.fingerprint, page, () => 1));
         if (f.distinct < 2) continue; // scored 0 without the model
-        // A noisy page that carries a paragraph of this original's translation is neither a
-        // copy nor unrelated: leave the pair out rather than teach either answer.
-        if (c.id !== a.id && a.insertedFrom?.includes(c.id)) continue;
         X.push(featureVector(f));
         y.push(c.id === a.id ? 1 : 0);
         tags.push(`${set.label} ${a.id} -> ${c.id}`);

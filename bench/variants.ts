@@ -128,10 +128,14 @@ export const MAX_DONOR_SHARE = 1 / 3;
  * paragraph is never the whole (or most) of another article: in some corpora a whole
  * article is one paragraph, and inserting it would insert a complete translated copy.
  */
-export function donorParagraphs(pool: readonly CorpusArticle[], exceptId: string): { id: string; text: string }[] {
+export function donorParagraphs(
+  pool: readonly CorpusArticle[],
+  exceptId: string,
+  notFrom: ReadonlySet<string> = new Set(),
+): { id: string; text: string }[] {
   const out: { id: string; text: string }[] = [];
   for (const o of pool) {
-    if (o.id === exceptId) continue;
+    if (o.id === exceptId || notFrom.has(o.id)) continue;
     const paras = nonEmpty(o.paragraphs);
     const total = paras.reduce((s, p) => s + p.length, 0);
     for (const p of paras) if (p.length <= total * MAX_DONOR_SHARE) out.push({ id: o.id, text: p });
@@ -140,20 +144,32 @@ export function donorParagraphs(pool: readonly CorpusArticle[], exceptId: string
 }
 
 /**
- * Title dropped and 2–4 paragraphs of other articles of `pool` (same language set)
- * inserted at random positions (donorParagraphs). With nothing to draw from, only the
+ * Title dropped and 2–4 paragraphs of other articles of `pool` (same language set),
+ * each from a different article, inserted at random positions (donorParagraphs). Donors
+ * are never registered articles (`notFrom`): a paragraph of another registered article's
+ * translation is not boilerplate but a partial copy of it, and would make the page's
+ * expected answer ambiguous. With nothing to draw from, only the
  * title goes.
  */
-export function noisy(a: CorpusArticle, pool: readonly CorpusArticle[], rng: () => number): CorpusArticle {
+export function noisy(
+  a: CorpusArticle,
+  pool: readonly CorpusArticle[],
+  rng: () => number,
+  notFrom: ReadonlySet<string> = new Set(),
+): CorpusArticle {
   const paras = nonEmpty(a.paragraphs);
-  const donors = donorParagraphs(pool, a.id);
+  const donors = donorParagraphs(pool, a.id, notFrom);
   const insertedFrom: string[] = [];
   if (donors.length) {
     const n = randInt(rng, 2, 4);
-    for (let k = 0; k < n; k++) {
+    // At most one paragraph from any one article: several paragraphs of the same other
+    // article would make the page a partial copy of it, not boilerplate.
+    for (let k = 0, tries = 0; k < n && tries < 50; tries++) {
       const d = donors[Math.floor(rng() * donors.length)];
+      if (insertedFrom.includes(d.id)) continue;
       paras.splice(randInt(rng, 0, paras.length), 0, d.text);
       insertedFrom.push(d.id);
+      k++;
     }
   }
   return { ...a, title: null, paragraphs: paras, insertedFrom };
@@ -182,14 +198,19 @@ export function articleRng(seed: number, label: string, variant: string, id: str
 }
 
 /** One variant of a whole query set, labelled `<lang>~<variant>`. */
-export function makeVariantSet(set: QuerySet, variant: VariantName, seed = DEFAULT_SEED): QuerySet {
+export function makeVariantSet(
+  set: QuerySet,
+  variant: VariantName,
+  seed = DEFAULT_SEED,
+  notFrom: ReadonlySet<string> = new Set(),
+): QuerySet {
   const articles = set.articles.map((a) => {
     const rng = articleRng(seed, set.label, variant, a.id);
     switch (variant) {
       case 'partial':
         return partial(a);
       case 'noisy':
-        return noisy(a, set.articles, rng);
+        return noisy(a, set.articles, rng, notFrom);
       case 'merged':
         return merged(a, rng);
       case 'split':
@@ -212,13 +233,17 @@ export function makeVariantSet(set: QuerySet, variant: VariantName, seed = DEFAU
  * variant. A label
  * that a corpus file already uses gets a `+gen` suffix.
  */
-export function variantSets(sets: readonly QuerySet[], seed = DEFAULT_SEED): QuerySet[] {
+export function variantSets(
+  sets: readonly QuerySet[],
+  seed = DEFAULT_SEED,
+  notFrom: ReadonlySet<string> = new Set(),
+): QuerySet[] {
   const taken = new Set(sets.map((s) => s.label));
   const out: QuerySet[] = [];
   const sources = sets.filter((s) => s.source === 'file' && s.variant === null && !s.sameLanguage);
   for (const v of VARIANTS) {
     for (const s of sources) {
-      const vs = makeVariantSet(s, v, seed);
+      const vs = makeVariantSet(s, v, seed, notFrom);
       if (taken.has(vs.label)) vs.label += '+gen';
       taken.add(vs.label);
       out.push(vs);

@@ -2,15 +2,18 @@
  * The binary form of a stored fingerprint (well under 1 KB), and its base64 text form
  * for pack files. Layout, all big-endian:
  *
- *   u8 version (1) · u8 script · 3×u8 language (ASCII, space-padded) · u32 chars ·
+ *   u8 version (2) · u8 script · 3×u8 language (ASCII, space-padded) · u32 chars ·
  *   u32 simhash · u8 paragraphs · u8×paragraphs log-length · u8 sentences ·
  *   u8×sentences log-length · u8 anchors ·
- *   per anchor: u24 key · u16 (kind bit 15, coarse bits 0–9) · u8 position
+ *   per anchor: u24 key · u16 (kind bit 15, coarse bits 0–9) · u8 position · u8 paragraph
  *
  * `toStored` already rounds positions and lengths to what this layout keeps, so
  * decode(encode(fp)) gives back exactly fp.
  */
 import type { AnchorKind, Fingerprint, Script } from './types';
+
+/** The binary layout's version: a fingerprint of another version is refused, not misread. */
+export const FORMAT_VERSION = 2;
 
 export const SCRIPTS: Script[] = [
   'latin', 'cyrillic', 'greek', 'armenian', 'georgian', 'hebrew', 'arabic',
@@ -32,26 +35,15 @@ export function byteToPos(b: number): number {
   return Math.round((b * 1000) / 255);
 }
 
-/** The paragraph a position falls in, from the paragraph lengths. */
-export function paragraphAt(pos: number, paraLens: number[], chars: number): number {
-  const offset = (pos / 1000) * chars;
-  let end = 0;
-  for (let p = 0; p < paraLens.length; p++) {
-    end += paraLens[p] + 1;
-    if (offset < end) return p;
-  }
-  return Math.max(0, paraLens.length - 1);
-}
-
 export function encodeBytes(fp: Fingerprint): Uint8Array {
   const n = Math.min(255, fp.keys.length);
   const paras = Math.min(255, fp.paraLens.length);
   const sentLens = fp.sentLens ?? [];
   const sents = Math.min(255, sentLens.length);
-  const out = new Uint8Array(14 + paras + 1 + sents + 1 + n * 6);
+  const out = new Uint8Array(14 + paras + 1 + sents + 1 + n * 7);
   const view = new DataView(out.buffer);
   let o = 0;
-  out[o++] = 1;
+  out[o++] = FORMAT_VERSION;
   out[o++] = Math.max(0, SCRIPTS.indexOf(fp.script));
   const lang = (fp.lang ?? '').padEnd(3, ' ').slice(0, 3);
   for (let i = 0; i < 3; i++) out[o++] = lang.charCodeAt(i) & 0x7f;
@@ -72,6 +64,7 @@ export function encodeBytes(fp: Fingerprint): Uint8Array {
     view.setUint16(o, (fp.kinds[i] === 'num' ? 0x8000 : 0) | (fp.coarse[i] & 0x3ff));
     o += 2;
     out[o++] = posToByte(fp.pos[i]);
+    out[o++] = Math.min(255, fp.para[i]);
   }
   return out;
 }
@@ -83,7 +76,9 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
     throw new FingerprintFormatError(`invalid fingerprint: ${why}`);
   };
   if (bytes.length < 16) fail('too short');
-  if (bytes[0] !== 1) fail(`unknown version ${bytes[0]}`);
+  if (bytes[0] !== FORMAT_VERSION) {
+    fail(bytes[0] < FORMAT_VERSION ? `format ${bytes[0]} is from an older engine: rebuild the pack from its articles` : `unknown format ${bytes[0]}`);
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = 1;
   const script = SCRIPTS[bytes[o++]] ?? fail('unknown script');
@@ -103,11 +98,12 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
   const sentLens: number[] = [];
   for (let p = 0; p < sents; p++) sentLens.push(byteToLength(bytes[o++]));
   const n = bytes[o++];
-  if (bytes.length !== o + n * 6) fail('wrong length');
+  if (bytes.length !== o + n * 7) fail('wrong length');
   const keys: number[] = [];
   const coarse: number[] = [];
   const kinds: AnchorKind[] = [];
   const pos: number[] = [];
+  const para: number[] = [];
   for (let i = 0; i < n; i++) {
     keys.push((bytes[o] << 16) | (bytes[o + 1] << 8) | bytes[o + 2]);
     o += 3;
@@ -116,6 +112,7 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
     kinds.push(kc & 0x8000 ? 'num' : 'name');
     coarse.push(kc & 0x3ff);
     pos.push(byteToPos(bytes[o++]));
+    para.push(bytes[o++]);
   }
   return {
     v: 1,
@@ -128,7 +125,7 @@ export function decodeBytes(bytes: Uint8Array): Fingerprint {
     coarse,
     kinds,
     pos,
-    para: pos.map((p) => paragraphAt(p, paraLens, chars)),
+    para,
     simhash,
   };
 }
@@ -141,7 +138,12 @@ function toBase64(bytes: Uint8Array): string {
 
 function fromBase64(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new FingerprintFormatError('invalid fingerprint: not base64');
-  const s = atob(text);
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    throw new FingerprintFormatError('invalid fingerprint: not base64');
+  }
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;

@@ -3,7 +3,7 @@
  * no more than its first MAX_BODY_CHARS characters.
  */
 import { readAnchors } from './anchors';
-import { byteToLength, byteToPos, lengthToByte, paragraphAt, posToByte } from './codec';
+import { byteToLength, byteToPos, lengthToByte, posToByte } from './codec';
 import { simhash } from './hash';
 import { dominantScript, normaliseText } from './normalise';
 import type { Article, Fingerprint, PageFingerprint } from './types';
@@ -107,7 +107,7 @@ export function toStored(fp: Fingerprint): Fingerprint {
     coarse: pick.map((i) => fp.coarse[i]),
     kinds: pick.map((i) => fp.kinds[i]),
     pos,
-    para: pos.map((p) => paragraphAt(p, paraLens, fp.chars)),
+    para: pick.map((i) => Math.min(255, fp.para[i])),
     simhash: fp.simhash,
   };
 }

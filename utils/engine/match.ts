@@ -3,6 +3,7 @@
  * → the verdict. One score, one threshold, for every language.
  */
 import { align, keyView, sameScript, type Chain } from './align';
+import { COARSE_BASE } from './keys';
 import { popcount32 } from './hash';
 import { scoreFeatures, type Features } from './score';
 import { structureCost } from './structure';
@@ -61,11 +62,26 @@ function sharedRanks(a: Int32Array, inB: Set<number>): Int32Array {
   return ranks;
 }
 
+/**
+ * Phonetic skeletons are few (a few hundred in practice): between texts of different
+ * scripts, some are shared by chance, the more so the more words a text offers (every
+ * word is a candidate in a script without capitals). The expected number of such
+ * coincidences, for the score to discount.
+ */
+const SKELETONS = 300;
+function chanceMatches(a: Set<number>, b: Set<number>): number {
+  let na = 0;
+  let nb = 0;
+  for (const k of a) if (k >= COARSE_BASE) na++;
+  for (const k of b) if (k >= COARSE_BASE) nb++;
+  return (na * nb) / SKELETONS;
+}
+
 /** The chain's features: how many distinct anchors, how densely, how locally in order. */
 export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain): Features {
   const k = chain.orig.length;
   const phonetic = !sameScript(orig, page);
-  if (k === 0) return { distinct: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, order: 0, structure: null, sentences: null };
+  if (k === 0) return { distinct: 0, chance: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, spanPage: 0, order: 0, structure: null, sentences: null };
   const o = keyView(orig, phonetic);
   const p = keyView(page, phonetic);
   const distinct = new Set(chain.orig.map((i) => o.keys[i])).size;
@@ -75,13 +91,22 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   // one language capitalises and the other does not (German nouns) do not break it.
   const origShared = sharedRanks(o.keys, p.set);
   const pageShared = sharedRanks(p.keys, o.set);
+  // Spans are measured over local steps only, so one stray match at either end (a
+  // common name) does not stretch a quoted paragraph into a whole-article copy.
   let local = 0;
+  let spanOrig = 0;
+  let spanPage = 0;
   for (let t = 0; t + 1 < k; t++) {
     const dOrig = origShared[chain.orig[t + 1]] - origShared[chain.orig[t]];
     const dPage = pageShared[chain.page[t + 1]] - pageShared[chain.page[t]];
-    if (dOrig <= 2 && dPage <= 2) local++;
+    if (dOrig <= 2 && dPage <= 2) {
+      local++;
+      spanOrig += orig.pos[chain.orig[t + 1]] - orig.pos[chain.orig[t]];
+      spanPage += page.pos[chain.page[t + 1]] - page.pos[chain.page[t]];
+    }
   }
-  const spanOrig = (orig.pos[chain.orig[k - 1]] - orig.pos[chain.orig[0]]) / 1000;
+  spanOrig /= 1000;
+  spanPage /= 1000;
   // Of the distinct keys both texts have, how many the chain puts in the same order.
   let shared = 0;
   for (const key of o.set) if (key >= 0 && p.set.has(key)) shared++;
@@ -91,10 +116,12 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   const sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole);
   return {
     distinct,
+    chance: phonetic ? chanceMatches(o.set, p.set) : 0,
     covOrig,
     covPage,
     local: k > 1 ? local / (k - 1) : 0,
     spanOrig,
+    spanPage,
     order: distinct / Math.max(1, shared),
     structure,
     sentences,

@@ -10,6 +10,8 @@ import type { Structure } from './structure';
 export interface Features {
   /** Distinct anchors aligned in order. */
   distinct: number;
+  /** How many of them chance alone would give (phonetic matching across scripts). */
+  chance: number;
   /** Share of the original's distinct anchors, within the aligned span, that align. */
   covOrig: number;
   /** Share of the page's distinct anchors, within the aligned span, that align. */
@@ -18,6 +20,9 @@ export interface Features {
   local: number;
   /** How much of the original the aligned span covers (0..1). */
   spanOrig: number;
+  /** How much of the page the aligned span covers (0..1): a paragraph of an original
+   * quoted inside another article covers little of it. */
+  spanPage: number;
   /** Of the distinct anchors both texts have, the share the chain keeps in order. */
   order: number;
   /** Paragraph-length alignment (Gale–Church), null without enough paragraphs. */
@@ -36,22 +41,27 @@ function shapeEvidence(s: Structure | null, cap: number): number {
 export function featureVector(f: Features): number[] {
   const s = f.structure;
   const t = f.sentences;
+  // Anchors beyond what chance explains; ratios computed over two or three anchors say
+  // little (any two anchors are "in order"), so they count in proportion to that excess.
+  const excess = Math.max(0, f.distinct - f.chance);
+  const trust = Math.max(0, excess - 1) / (Math.max(0, excess - 1) + 2);
   return [
-    Math.log1p(f.distinct),
-    f.covOrig,
-    f.covPage,
-    f.local,
+    Math.log1p(excess),
+    f.covOrig * trust,
+    f.covPage * trust,
+    f.local * trust,
     f.spanOrig,
-    f.order,
+    f.spanPage,
+    f.order * trust,
     // The better of the two shapes: a copy that re-cuts paragraphs keeps its sentences.
     s || t ? Math.max(shapeEvidence(s, 16), shapeEvidence(t, 32)) : 0,
   ];
 }
 
-export const FEATURE_NAMES = ['logDistinct', 'covOrig', 'covPage', 'local', 'spanOrig', 'order', 'structure'];
+export const FEATURE_NAMES = ['logExcess', 'covOrig', 'covPage', 'local', 'spanOrig', 'spanPage', 'order', 'structure'];
 
 /** Fitted weights (see bench/calibrate.ts), the last one the intercept. */
-export const WEIGHTS = [5.35, 4.714, 1.68, 3.449, 3.065, 2.242, 5.582, -21.49];
+export const WEIGHTS = [3.634, 5.71, 3.835, 1.704, 2.172, 2.054, 2.083, 4.971, -15.183];
 
 export function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decide, fingerprintArticle, MemoryIndex, toStored, type Article } from '@/utils/engine';
+import { corpus, sharedDir } from '../helpers/corpus';
+
+function seed(file: string, lang: string): Article {
+  const blocks = readFileSync(path.join(sharedDir(), 'seeds', file), 'utf8').split(/\n\s*\n/).map((b) => b.trim());
+  return { title: blocks[1], lang, paragraphs: blocks.slice(2) };
+}
+
+describe('the seed case', () => {
+  const fr = seed('000_aa5ed160621a76a1.txt', 'fr');
+  const it_ = seed('001_8fc0ff38677826b1.txt', 'it');
+  const original = { id: 'camaieu', lang: 'fr', fingerprint: toStored(fingerprintArticle(fr)) };
+
+  it('calls the Italian copy a translation of the French original, with evidence', () => {
+    const v = decide(fingerprintArticle(it_), [original]);
+    expect(v.kind).toBe('translation');
+    if (v.kind !== 'translation') return;
+    expect(v.match.score).toBeGreaterThan(0.9);
+    expect(v.match.evidence.shared.map((s) => s.label)).toEqual(expect.arrayContaining(['Camaïeu', 'Ouzzani', 'Würth']));
+    expect(v.match.evidence.links.length).toBeGreaterThan(2);
+  });
+
+  it('calls the French page the known original', () => {
+    expect(decide(fingerprintArticle(fr), [original]).kind).toBe('original');
+  });
+
+  it('still finds a copy that lost its title and its last quarter (paywall)', () => {
+    const cut = { ...it_, title: null, paragraphs: it_.paragraphs.slice(0, 9) };
+    expect(decide(fingerprintArticle(cut), [original]).kind).toBe('translation');
+  });
+
+  it('does not flag the first half alone: three names in one paragraph are too little', () => {
+    // A known limit, kept visible: the seed's first half shares only Camaïeu, Ous and
+    // Ouzzani with the original, all in its first paragraph.
+    const half = { ...it_, title: null, paragraphs: it_.paragraphs.slice(0, 6) };
+    expect(decide(fingerprintArticle(half), [original]).kind).toBe('none');
+  });
+
+  it('does not flag an unrelated article', () => {
+    for (const a of corpus('en', 30)) expect(decide(fingerprintArticle(a), [original]).kind).toBe('none');
+  });
+
+  it('is deterministic', () => {
+    expect(fingerprintArticle(it_)).toEqual(fingerprintArticle(it_));
+  });
+});
+
+describe('dev corpus sample', () => {
+  it('finds English translations of registered French originals and flags no other article', () => {
+    const fr = corpus('fr', 60);
+    const en = corpus('en', 60);
+    const index = new MemoryIndex();
+    fr.slice(0, 30).forEach((a) => index.add({ id: a.id, lang: 'fr', fingerprint: toStored(fingerprintArticle(a)) }));
+    let found = 0;
+    for (const a of en.slice(0, 30)) {
+      const v = index.check(fingerprintArticle(a));
+      if (v.kind === 'translation' && v.match.id === a.id) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(28);
+    for (const a of en.slice(30)) expect(index.check(fingerprintArticle(a)).kind).toBe('none');
+  });
+});
