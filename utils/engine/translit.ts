@@ -2,7 +2,7 @@
  * A Latin reading of any alphabetic script, so that «Обама», «Ομπάμα», «オバマ» and
  * «Obama» can meet. Letters of the scripts in the generated table get any-ascii's
  * reading; Hangul syllables are composed algorithmically; Latin letters lose their
- * diacritics. What has no reading here (Han, symbols) is kept as it is.
+ * diacritics (by decomposition, with a few letters that have none mapped by hand). What has no reading here (Han, symbols) is kept as it is.
  */
 import { TRANSLIT_RANGES } from './translit-table';
 
@@ -12,9 +12,21 @@ function readings(): Map<number, string> {
   if (table) return table;
   table = new Map();
   for (const [start, joined] of TRANSLIT_RANGES) {
-    joined.split('|').forEach((latin, i) => table!.set(start + i, latin));
+    const readings = joined.includes('|') ? joined.split('|') : [...joined].map((c) => (c === '_' ? '' : c));
+    readings.forEach((latin, i) => table!.set(start + i, latin));
   }
   return table;
+}
+
+// Latin letters that have no decomposition into a base letter and a mark.
+const LATIN_SPECIAL: Record<string, string> = {
+  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŋ: 'ng', ħ: 'h', ŧ: 't', ſ: 's', ĸ: 'k',
+};
+
+function latinLetter(ch: string): string {
+  const special = LATIN_SPECIAL[ch];
+  if (special) return special;
+  return ch.normalize('NFD').replace(/[^a-z]/g, '');
 }
 
 // Revised Romanization of Korean jamo (initial, medial, final).
@@ -34,6 +46,7 @@ export function toLatin(word: string): string {
   for (const ch of word.toLowerCase()) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) out += ch;
+    else if (cp < 0x250 || (cp >= 0x1e00 && cp <= 0x1eff)) out += latinLetter(ch);
     else if (cp >= 0xac00 && cp <= 0xd7a3) out += hangul(cp);
     else {
       const latin = map.get(cp);

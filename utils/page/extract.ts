@@ -6,7 +6,7 @@
  * and the tests a DOM parsed by linkedom. Readability mutates the document it reads, so it
  * always works on a clone, and the live page is never touched.
  */
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { httpUrl } from './address';
 import { MAX_ELEMENTS, withinBounds } from './bounds';
 import { declaredLang } from './lang';
@@ -39,19 +39,7 @@ export interface ExtractOptions {
  */
 export const CHAR_THRESHOLD = 300;
 
-/**
- * Whether the page looks like an article, without parsing it: a cheap gate before
- * `extractArticle`. Readability's own heuristic, with its default thresholds except a
- * smaller minimum paragraph length, since CJK paragraphs are short in characters.
- */
-export function looksLikeArticle(doc: Document): boolean {
-  try {
-    if (!doc?.documentElement) return false;
-    return isProbablyReaderable(doc, { minContentLength: 100, minScore: 20 });
-  } catch {
-    return false;
-  }
-}
+export { looksLikeArticle } from './looks-like-article';
 
 /**
  * Drops the title where the content repeats it as a heading near the top. Readability's
