@@ -18,7 +18,11 @@ const A = art('a', [
 ]);
 const B = art('b', ['Fremder Text eins.', 'Fremder Text zwei über Rom.', 'Und noch ein dritter fremder Absatz.']);
 const C = art('c', ['Dritter Artikel, einziger Absatz.']);
-const set: QuerySet = { label: 'de', lang: 'de', variant: null, sameLanguage: false, source: 'file', articles: [A, B, C] };
+const D = art('d', ['Vierter Artikel, erster Absatz.', 'Vierter Artikel, zweiter Absatz.', 'Vierter Artikel, dritter Absatz.']);
+const E = art('e', ['Fünfter Artikel, eins.', 'Fünfter Artikel, zwei.', 'Fünfter Artikel, drei.', 'Fünfter Artikel, vier.']);
+const F = art('f', ['Sechster Artikel, eins.', 'Sechster Artikel, zwei.', 'Sechster Artikel, drei.']);
+const set: QuerySet = { label: 'de', lang: 'de', variant: null, sameLanguage: false, source: 'file', articles: [A, B, C, D, E, F] };
+const donorsOk = (p: string) => [B, D, E, F].some((x) => x.paragraphs.includes(p));
 
 describe('splitSentences', () => {
   it('splits at sentence punctuation of several scripts', () => {
@@ -71,14 +75,22 @@ describe('variants', () => {
       // The article's own paragraphs stay, in order.
       expect(n.paragraphs.filter((p) => A.paragraphs.includes(p))).toEqual(A.paragraphs);
       const foreign = n.paragraphs.filter((p) => !A.paragraphs.includes(p));
-      // From other articles only, never a paragraph that is most of its article (C's only one).
-      expect(foreign.every((p) => B.paragraphs.includes(p))).toBe(true);
+      // From other articles only, never a paragraph that is most of its article (C's only
+      // one), and at most one paragraph from any one article.
+      expect(foreign.every(donorsOk)).toBe(true);
+      expect(new Set(n.insertedFrom).size).toBe(n.insertedFrom!.length);
+    }
+  });
+  it('noisy never draws from the articles it is told to avoid (registered ones)', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const n = noisy(A, set.articles, mulberry32(seed), new Set(['b', 'd']));
+      expect(n.insertedFrom!.every((id) => id === 'e' || id === 'f')).toBe(true);
     }
   });
   it('noisy records its donors', () => {
     const n = noisy(A, set.articles, mulberry32(2));
     expect(n.insertedFrom!.length).toBe(n.paragraphs.length - A.paragraphs.length);
-    expect(n.insertedFrom!.every((id) => id === 'b')).toBe(true);
+    expect(n.insertedFrom!.every((id) => ['b', 'd', 'e', 'f'].includes(id))).toBe(true);
   });
   it('noisy with no other article only drops the title', () => {
     expect(noisy(A, [A], mulberry32(1))).toEqual({ ...A, title: null, insertedFrom: [] });
@@ -103,7 +115,7 @@ describe('variants', () => {
       expect(x).toEqual(y);
       expect(x.label).toBe(`de~${v}`);
       expect(x.source).toBe('generated');
-      expect(x.articles.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+      expect(x.articles.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     }
     expect(makeVariantSet(set, 'noisy', 5)).not.toEqual(makeVariantSet(set, 'noisy', 6));
     expect(articleRng(1, 'de', 'noisy', 'a')()).toBe(articleRng(1, 'de', 'noisy', 'a')());
