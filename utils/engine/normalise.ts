@@ -16,7 +16,8 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
 
 export function normaliseText(text: string): string {
   const capped = text.length > MAX_PARAGRAPH_CHARS ? text.slice(0, MAX_PARAGRAPH_CHARS) : text;
-  return asciiDigits(capped.normalize('NFKC').replace(INVISIBLE, '')).replace(SPACES, ' ').trim();
+  // Invisible characters go first, so a mark they separated from its letter composes.
+  return asciiDigits(capped.replace(INVISIBLE, '').normalize('NFKC')).replace(SPACES, ' ').trim();
 }
 
 // Script of a letter by code point range (faster than \p{Script=…} tests per letter, and
