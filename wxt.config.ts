@@ -1,6 +1,25 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * Extension pages (popup, background, options) load only the extension's own files and
+ * talk to nothing: no remote code, no eval, no network (connect-src 'self' only reaches
+ * the bundled pack), no plugins, no framing. `wxt dev` keeps WXT's own policy, which its
+ * hot reload needs.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,7 +29,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -19,8 +38,12 @@ export default defineConfig({
     // pages the content script found to be articles. Chrome does not let the content
     // script's matches stand in for host access to `scripting`, so the same http(s)
     // reach is declared as host permissions (no wider than the content script's).
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // unlimitedStorage: a large pack must not fail on the default quota. activeTab: the
+    // toolbar click checks one tab in "check only when I click" mode, or when the reader
+    // has withheld the all-sites access. Each is justified in docs/permissions.md.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: ['http://*/*', 'https://*/*'],
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

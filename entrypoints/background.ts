@@ -8,9 +8,15 @@ import { showBadge } from '@/utils/background/badge';
 import { lazyDatabase } from '@/utils/background/database';
 import { DEFAULT_PACK_PATH, installDefaultPack } from '@/utils/background/default-pack';
 import { injectExtractor } from '@/utils/background/inject-extractor';
+import { createManagement } from '@/utils/background/management';
 import { createTabChecker } from '@/utils/background/tab-checker';
 import { TabVerdicts } from '@/utils/background/tab-verdicts';
+import { pageAddress } from '@/utils/content/page-watch';
 import { isExtensionPage, isOwnSender, onMessage, parsePageReady, parseTabRef } from '@/utils/messaging';
+import { isManagementSender, MANAGEMENT_MESSAGES, parseManagement, type ManagementMessage } from '@/utils/management';
+import { httpUrl } from '@/utils/page/address';
+import { loadSettings } from '@/utils/store/settings';
+import { getCheckMode } from '@/utils/check-mode';
 import { browserTranslate } from '@/utils/ui/i18n';
 
 export default defineBackground(() => {
@@ -26,6 +32,15 @@ export default defineBackground(() => {
     extract: injectExtractor,
     verdicts: new TabVerdicts(),
     badge: (tabId, verdict) => showBadge(tabId, verdict, browserTranslate),
+    settings: () => loadSettings(),
+    log,
+  });
+  const manage = createManagement({
+    db,
+    checker,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    installDefaults: (d) => installDefaultPack(d, fetchDefaultPack),
     log,
   });
 
@@ -43,7 +58,23 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0) return;
     const { url } = parsePageReady(data);
+    // "Check only when I click": a content script that still runs (the setting just
+    // changed) is not listened to.
+    if ((await getCheckMode()) === 'click') return;
     await checker.pageReady(tabId, sender.frameId ?? 0, url);
+  });
+
+  // The reader clicked the toolbar button on a page not checked yet (click mode, or the
+  // extension's site access withheld): `activeTab` grants this one tab for this check.
+  onMessage('checkTab', async ({ data, sender }) => {
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return null;
+    const { tabId } = parseTabRef(data, 'checkTab');
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const url = httpUrl(tab?.url);
+    if (!url) return null;
+    const known = await checker.verdictFor(tabId, url);
+    if (known && known.state !== 'checking' && known.state !== 'error') return known;
+    return checker.pageReady(tabId, 0, pageAddress(url));
   });
 
   onMessage('getTabVerdict', async ({ data, sender }) => {
@@ -52,6 +83,16 @@ export default defineBackground(() => {
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     return checker.verdictFor(tabId, tab?.url);
   });
+
+  // Registering, deciding, managing: from the popup and the options page only. A content
+  // script (or an extension page framed in a web page) gets nothing and changes nothing.
+  const serve = <K extends ManagementMessage>(type: K) =>
+    onMessage(type, async ({ data, sender }) => {
+      if (!isManagementSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) return null as never;
+      const handler = manage[type] as (payload: unknown) => Promise<unknown>;
+      return handler(parseManagement(type, data)) as never;
+    });
+  for (const type of MANAGEMENT_MESSAGES) serve(type);
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void checker.urlChanged(tabId, change.url).catch((e) => log('tab update', e));

@@ -8,7 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '@/utils/messaging';
 import { contentKey, pageAddress, watchPage } from '@/utils/content/page-watch';
 import { looksLikeArticle } from '@/utils/page/looks-like-article';
-import { getCheckMode } from '@/utils/settings';
+import { getCheckMode } from '@/utils/check-mode';
 
 /** A single-page site may render the article a moment after its address changes. */
 const RETRIES = 1;

@@ -16,6 +16,9 @@ export interface PageExtraction {
   fingerprint: PageFingerprint;
   title: string | null;
   byline: string | null;
+  /** The site's name and the publication date as the page states them (register form). */
+  siteName?: string | null;
+  publishedTime?: string | null;
 }
 
 /** Generous bounds: far above what the engine produces, far below memory trouble. */
@@ -59,6 +62,8 @@ const ExtractionSchema = v.object({
   fingerprint: FingerprintSchema,
   title: v.nullable(text),
   byline: v.nullable(text),
+  siteName: v.optional(v.nullable(text)),
+  publishedTime: v.optional(v.nullable(text)),
 });
 
 /**

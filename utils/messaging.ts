@@ -1,11 +1,14 @@
 /**
  * The one message protocol of the extension. Content script → background: `pageReady`
- * (the page at this URL looks like an article). Popup → background: `getTabVerdict`.
+ * (the page at this URL looks like an article). Popup → background: `getTabVerdict`, and
+ * `checkTab` (check this tab now: the reader clicked, in "check only when I click" mode).
+ * Popup and options page → background: the fact-checker's workflow (utils/management.ts).
  * The background validates every payload (`parse*` below) and answers only this
  * extension's own contexts.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { ManagementProtocol } from './management';
 import type { TabVerdict } from './verdict';
 
 export interface PageReady {
@@ -19,6 +22,22 @@ export interface TabRef {
 export interface ProtocolMap {
   pageReady(data: PageReady): void;
   getTabVerdict(data: TabRef): TabVerdict | null;
+  checkTab(data: TabRef): TabVerdict | null;
+  // The fact-checker's workflow, from the popup and the options page only; payloads,
+  // validation and the sender rule in utils/management.ts.
+  getSiteStatus: ManagementProtocol['getSiteStatus'];
+  setSitePaused: ManagementProtocol['setSitePaused'];
+  getOriginalDraft: ManagementProtocol['getOriginalDraft'];
+  registerOriginal: ManagementProtocol['registerOriginal'];
+  decideCopy: ManagementProtocol['decideCopy'];
+  listOriginals: ManagementProtocol['listOriginals'];
+  updateOriginal: ManagementProtocol['updateOriginal'];
+  deleteOriginal: ManagementProtocol['deleteOriginal'];
+  listHistory: ManagementProtocol['listHistory'];
+  getSettings: ManagementProtocol['getSettings'];
+  saveSettings: ManagementProtocol['saveSettings'];
+  clearData: ManagementProtocol['clearData'];
+  storeChanged: ManagementProtocol['storeChanged'];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -35,7 +54,7 @@ function parseWith<T>(schema: v.GenericSchema<unknown, T>, what: string, data: u
 }
 
 export const parsePageReady = (data: unknown): PageReady => parseWith(PageReadySchema, 'pageReady', data);
-export const parseTabRef = (data: unknown): TabRef => parseWith(TabRefSchema, 'getTabVerdict', data);
+export const parseTabRef = (data: unknown, what = 'getTabVerdict'): TabRef => parseWith(TabRefSchema, what, data);
 
 interface SenderLike {
   id?: string;

@@ -4,7 +4,14 @@
  */
 import type { Evidence } from '@/utils/engine';
 
-export type TabState = 'no-article' | 'checking' | 'none' | 'translation' | 'original';
+export type TabState = 'no-article' | 'checking' | 'none' | 'translation' | 'original' | 'error';
+
+/**
+ * Why a check could not be made (state 'error'): the store failed (a broken database, an
+ * aborted transaction), the browser refused to store more (quota), or the popup could not
+ * reach the background. Shown to the reader, never swallowed.
+ */
+export type CheckProblem = 'storage' | 'quota' | 'unreachable';
 
 /** A known original as the UI names it (never its text: none is stored). */
 export interface OriginalInfo {
@@ -34,6 +41,16 @@ export interface TabVerdict {
   score?: number;
   evidence?: Evidence;
   basis?: VerdictBasis;
+  /**
+   * A translation the reader (or a pack) confirmed: the page's address is filed as a
+   * known translated copy of `original`. Its note, if one was given.
+   */
+  confirmed?: boolean;
+  note?: string | null;
+  /** Originals the reader said this page is not a copy of (so it is not flagged for them). */
+  dismissed?: OriginalInfo[];
+  /** Set with state 'error'. */
+  problem?: CheckProblem;
   checkedAt: number;
 }
 

@@ -29,6 +29,8 @@ export interface ExtensionBrowser {
   badgeText(tabId: number): Promise<string>;
   /** The popup page for a tab (popup.html?tab=<id>), rendered. */
   openPopup(tabId: number): Promise<Page>;
+  /** The options page, as the browser opens it (in a tab of its own). */
+  openOptions(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** UI language of the browser, e.g. "fr" (extension messages, language names). */
   locale?: string;
+  /** More Chromium switches (e.g. a proxy that counts every request). */
+  extraArgs?: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,6 +73,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       // Saved pages reference their sites' servers: fail those at once instead of
       // waiting on the network. Only the local test server resolves.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...(opts.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -78,7 +83,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     for (let i = 0; i < 100; i++) {
       const id = await worker.evaluate(async (u) => {
         const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === u || t.pendingUrl === u)?.id ?? null;
+        // The newest tab showing the address: a page opened again gets a tab of its own.
+        const ids = tabs.filter((t) => t.url === u || t.pendingUrl === u).map((t) => t.id ?? -1);
+        return ids.length ? Math.max(...ids) : null;
       }, url);
       if (id !== null) return id;
       await sleep(100);
@@ -117,6 +124,12 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       await page.setViewportSize({ width: 380, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await page.waitForFunction(() => document.body.dataset.state && document.body.dataset.state !== 'checking', null, { timeout: 20_000 });
+      return page;
+    },
+    async openOptions() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.waitForSelector('#originals');
       return page;
     },
     async close() {

@@ -13,6 +13,10 @@ export function chromeExtensionDir(): string {
   return path.join(repoRoot, '.output', 'chrome-mv3');
 }
 
+export function firefoxExtensionDir(): string {
+  return path.join(repoRoot, '.output', 'firefox-mv3');
+}
+
 /** The seed file whose name starts with `prefix` ("000_", "001_"). */
 export function seedFile(prefix: string): string {
   const dir = path.join(sharedDir(), 'seeds');

@@ -9,22 +9,45 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/harnes
 import { chromeExtensionDir } from '../../scripts/harness/paths';
 import { serve, type StaticServer } from '../../scripts/harness/static-server';
 
-/** A single-page site: shows the Italian copy, then renders another article in place. */
+/**
+ * A single-page site: shows the Italian copy, then renders another article in place
+ * (content first, then the address; or the address first and the content later), and
+ * brings the copy back on "back" (popstate).
+ */
 const SPA_PATH = '/spa/articolo';
 function spaHtml(italian: string): string {
   return italian.replace(
     '</body>',
     `<script>
+  const first = { lang: document.documentElement.lang, title: document.title, body: document.body.innerHTML };
+  const other = async () => new DOMParser().parseFromString(await (await fetch('/saved/bbc-1/')).text(), 'text/html');
+  const show = (lang, title, body) => { document.documentElement.lang = lang; document.title = title; document.body.innerHTML = body; };
   window.navigateAway = async () => {
-    const html = await (await fetch('/saved/bbc-1/')).text();
-    const next = new DOMParser().parseFromString(html, 'text/html');
-    document.documentElement.lang = 'en';
-    document.title = next.title;
-    document.body.innerHTML = next.body.innerHTML;
+    const next = await other();
+    show('en', next.title, next.body.innerHTML);
     history.pushState({}, '', '/spa/other-story');
   };
+  window.navigateLate = async () => {
+    const next = await other();
+    history.pushState({}, '', '/spa/late-story');
+    setTimeout(() => show('en', next.title, next.body.innerHTML), 1500);
+  };
+  addEventListener('popstate', () => {
+    if (location.pathname === '${SPA_PATH}') show(first.lang, first.title, first.body);
+  });
 </script></body>`,
   );
+}
+
+/** The tab's verdict once it is about the page at `path` and settled. */
+async function verdictAt(tabId: number, path: string) {
+  const until = Date.now() + 20_000;
+  let v = await browser.verdict(tabId);
+  while (Date.now() < until && !(v?.url.endsWith(path) && v.state !== 'checking')) {
+    await new Promise((r) => setTimeout(r, 200));
+    v = await browser.verdict(tabId);
+  }
+  return v;
 }
 
 let server: StaticServer;
@@ -83,14 +106,25 @@ describe('seed pages in Chromium', () => {
     expect((await browser.verdict(tabId))?.state).toBe('translation');
     expect(await browser.badgeText(tabId)).toBe('COPY');
     await page.evaluate(() => (window as unknown as { navigateAway(): Promise<void> }).navigateAway());
-    const until = Date.now() + 20_000;
-    let v = await browser.verdict(tabId);
-    while (Date.now() < until && !(v?.url.endsWith('/spa/other-story') && v.state !== 'checking')) {
-      await new Promise((r) => setTimeout(r, 200));
-      v = await browser.verdict(tabId);
-    }
-    expect(v).toMatchObject({ state: 'none', pageLang: 'en' });
+    expect(await verdictAt(tabId, '/spa/other-story')).toMatchObject({ state: 'none', pageLang: 'en' });
     expect(await browser.badgeText(tabId)).toBe('');
+
+    // Back (popstate) to the copy: flagged again, the badge with it.
+    await page.goBack();
+    expect(page.url()).toBe(server.url(SPA_PATH));
+    expect(await verdictAt(tabId, SPA_PATH)).toMatchObject({ state: 'translation', pageLang: 'it' });
+    expect(await browser.badgeText(tabId)).toBe('COPY');
+    await page.close();
+  });
+
+  it('never gives a new address the previous article’s verdict, when the site renders late', async () => {
+    const { page, tabId } = await browser.open(server.url(SPA_PATH));
+    expect((await browser.verdict(tabId))?.state).toBe('translation');
+    // The address changes first; the copy stays on screen 1.5 s before the new article.
+    await page.evaluate(() => (window as unknown as { navigateLate(): Promise<void> }).navigateLate());
+    expect(await verdictAt(tabId, '/spa/late-story')).toMatchObject({ state: 'none', pageLang: 'en' });
+    expect(await browser.badgeText(tabId)).toBe('');
+    await page.close();
   });
 
   it('reports "no article" honestly in the popup of a page without one', async () => {

@@ -1,7 +1,7 @@
 /**
- * The toolbar badge of a tab: loud for a translated copy, quiet for a known original,
- * nothing otherwise (no article, nothing matched, still checking) — the badge should
- * only ever draw the eye when there is something to know.
+ * The toolbar badge of a tab: loud for a translated copy, quiet for a known original, a
+ * "!" when the check itself failed, nothing otherwise (no article, nothing matched, still
+ * checking) — the badge should only ever draw the eye when there is something to know.
  */
 import { browser } from 'wxt/browser';
 import type { Translate } from '@/utils/ui/i18n';
@@ -18,6 +18,7 @@ export interface BadgeLook {
 
 export const COPY_COLOR = '#B42318';
 export const ORIGINAL_COLOR = '#52606D';
+export const ERROR_COLOR = '#8A5300';
 
 export function badgeLook(verdict: TabVerdict | null, t: Translate): BadgeLook {
   switch (verdict?.state) {
@@ -25,6 +26,9 @@ export function badgeLook(verdict: TabVerdict | null, t: Translate): BadgeLook {
       return { text: t('badgeTranslation'), color: COPY_COLOR, textColor: '#FFFFFF', title: t('badgeTitleTranslation') };
     case 'original':
       return { text: '✓', color: ORIGINAL_COLOR, textColor: '#FFFFFF', title: t('badgeTitleOriginal') };
+    case 'error':
+      // The check failed (the store, not the page): worth a glance, not an alarm.
+      return { text: '!', color: ERROR_COLOR, textColor: '#FFFFFF', title: t('badgeTitleError') };
     default:
       return { text: '', color: null, textColor: null, title: t('extName') };
   }

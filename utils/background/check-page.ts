@@ -4,11 +4,17 @@
  * translated it in place (Chrome's page translation keeps the URL); a page at a known
  * translation's URL is that translation. Otherwise the content decides, over the few
  * originals that share the most retrieval keys with the page.
+ *
+ * The reader's decisions weigh in: an original the reader said this page is not a copy of
+ * is left out (at its address and by content alike), and the score a match must reach is
+ * the reader's sensitivity (`threshold`).
  */
-import { compare, decide, primaryLang, type Match } from '@/utils/engine';
+import { compare, primaryLang, type Match } from '@/utils/engine';
 import type { Db } from '@/utils/store/db';
 import { candidatesFor, getOriginal, infoOf, originalByUrl } from '@/utils/store/originals';
 import { translationsAt } from '@/utils/store/translations';
+import { dismissedAt } from '@/utils/store/dismissals';
+import { decideAt } from './decide-at';
 import type { PageExtraction } from '@/utils/extraction';
 import type { OriginalInfo, TabVerdict } from '@/utils/verdict';
 
@@ -24,8 +30,21 @@ function withMatch(base: Omit<TabVerdict, 'score' | 'evidence'>, match: Match | 
   return Number.isFinite(match.score) ? { ...base, score: match.score, evidence: match.evidence } : { ...base, evidence: match.evidence };
 }
 
-export async function judgePage(db: Db, page: PageExtraction, now = Date.now()): Promise<TabVerdict> {
-  const base = { url: page.url, pageLang: pageLanguage(page), checkedAt: now };
+export interface JudgeOptions {
+  /** The score a match must reach; the engine's own threshold by default. */
+  threshold?: number;
+}
+
+/** The originals a page was dismissed for, as the popup names them (deleted ones left out). */
+async function dismissedInfo(db: Db, ids: Set<string>): Promise<OriginalInfo[]> {
+  const found = await Promise.all([...ids].map((id) => db.get('originals', id)));
+  return found.filter((r) => r !== undefined).map(infoOf);
+}
+
+export async function judgePage(db: Db, page: PageExtraction, now = Date.now(), opts: JudgeOptions = {}): Promise<TabVerdict> {
+  const dismissedIds = await dismissedAt(db, page.url);
+  const dismissed = dismissedIds.size ? await dismissedInfo(db, dismissedIds) : [];
+  const base = { url: page.url, pageLang: pageLanguage(page), checkedAt: now, ...(dismissed.length ? { dismissed } : {}) };
   const fp = page.fingerprint;
 
   const atAddress = await originalByUrl(db, page.url);
@@ -34,14 +53,16 @@ export async function judgePage(db: Db, page: PageExtraction, now = Date.now()):
     return withMatch({ ...base, state: 'original', original: infoOf(atAddress), basis: 'address' }, match);
   }
   for (const known of await translationsAt(db, page.url)) {
+    if (dismissedIds.has(known.originalId)) continue;
     const original = await getOriginal(db, known.originalId);
     if (!original) continue;
     const match = compare(fp, { id: original.id, lang: original.lang, fingerprint: original.fingerprint });
-    return withMatch({ ...base, state: 'translation', original: infoOf(original), basis: 'address' }, match);
+    const confirmed = { confirmed: true, note: known.note };
+    return withMatch({ ...base, state: 'translation', original: infoOf(original), basis: 'address', ...confirmed }, match);
   }
 
-  const candidates = await candidatesFor(db, fp);
-  const verdict = decide(fp, candidates);
+  const candidates = (await candidatesFor(db, fp)).filter((c) => !dismissedIds.has(c.id));
+  const verdict = decideAt(fp, candidates, opts.threshold);
   if (verdict.kind === 'none') return { ...base, state: 'none', basis: 'content' };
   const info: OriginalInfo | undefined = candidates.find((c) => c.id === verdict.match.id)?.info;
   if (!info) return { ...base, state: 'none', basis: 'content' };

@@ -12,7 +12,13 @@ export function lazyDatabase(fetchDefaultPack: () => Promise<unknown>, log: (m: 
     ready ??= (async () => {
       const db = await openDatabase();
       const installed = await ensureOriginals(db, fetchDefaultPack);
-      if (installed && !installed.ok) log('default pack not installed', installed.errors);
+      if (installed && !installed.ok) {
+        // An empty store would answer "nothing known" about every page: fail the check
+        // instead (the reader sees why, e.g. no space left), and try again next time.
+        log('default pack not installed', installed.errors);
+        db.close();
+        throw new Error(`the known originals could not be installed: ${installed.errors.join('; ')}`);
+      }
       return db;
     })().catch((err) => {
       ready = null; // try again on the next page rather than stay broken

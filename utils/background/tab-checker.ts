@@ -3,10 +3,18 @@
  * article, when a tab moves to another address or closes, and what the popup is told.
  * Dependencies come in as functions, so the tests drive it with a fake browser and a
  * real (fake-indexeddb) store.
+ *
+ * The reader's settings apply here: a site on the "never checked" list is not read at
+ * all, and matches are judged at the reader's sensitivity. Every flag is written to the
+ * history. The last page read in each tab is kept (in memory) for the register form and
+ * for judging again after a decision; when the worker has been restarted it is read anew.
  */
-import { parseExtraction } from '@/utils/extraction';
+import { parseExtraction, type PageExtraction } from '@/utils/extraction';
+import { canonicalUrl } from '@/utils/pack/id';
 import type { Db } from '@/utils/store/db';
-import type { TabVerdict } from '@/utils/verdict';
+import { recordFlag } from '@/utils/store/history';
+import { DEFAULT_SETTINGS, skipEntryFor, thresholdFor, type Settings } from '@/utils/store/settings';
+import type { CheckProblem, TabVerdict } from '@/utils/verdict';
 import { judgePage } from './check-page';
 import type { TabVerdicts } from './tab-verdicts';
 
@@ -17,6 +25,8 @@ export interface CheckerDeps {
   extract: (tabId: number, frameId: number) => Promise<unknown>;
   verdicts: TabVerdicts;
   badge: (tabId: number, verdict: TabVerdict | null) => Promise<void>;
+  /** The reader's settings (defaults when absent). */
+  settings?: () => Promise<Settings>;
   now?: () => number;
   log?: (message: string, err?: unknown) => void;
 }
@@ -29,11 +39,28 @@ export interface TabChecker {
   tabRemoved(tabId: number): Promise<void>;
   /** What the popup shows; `url` (when known) must be the page the verdict is for. */
   verdictFor(tabId: number, url?: string): Promise<TabVerdict | null>;
+  /** Judges the tab's page at `url` again (the reader registered or decided something). */
+  recheck(tabId: number, url: string): Promise<TabVerdict | null>;
+  /** The tab's page at `url` as read by the extractor (kept, else read now); null if no article. */
+  pageAt(tabId: number, url: string): Promise<PageExtraction | null>;
+  /** Drops the tab's verdict and badge (its site was just paused). */
+  forget(tabId: number): Promise<void>;
+}
+
+/** A failure of the store, in the reader's terms: out of space, or the store itself. */
+export function storeProblem(err: unknown): CheckProblem {
+  const name = (err as { name?: unknown })?.name;
+  const message = String((err as { message?: unknown })?.message ?? err);
+  return name === 'QuotaExceededError' || /quota/i.test(message) ? 'quota' : 'storage';
 }
 
 export function createTabChecker(deps: CheckerDeps): TabChecker {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((m, e) => console.warn(`[provenance-lens] ${m}`, e ?? ''));
+
+  const settings = async () => (deps.settings ? deps.settings().catch(() => DEFAULT_SETTINGS) : DEFAULT_SETTINGS);
+  /** The last page read in each tab. */
+  const pages = new Map<number, PageExtraction>();
 
   async function settle(tabId: number, checkId: string, verdict: TabVerdict): Promise<TabVerdict | null> {
     if (!(await deps.verdicts.finish(tabId, checkId, verdict))) return null;
@@ -41,29 +68,96 @@ export function createTabChecker(deps: CheckerDeps): TabChecker {
     return verdict;
   }
 
-  return {
+  /** A flag goes to the history once per page and original; a failure there costs no verdict. */
+  async function remember(db: Db, v: TabVerdict): Promise<void> {
+    if (v.state !== 'translation' || !v.original) return;
+    await recordFlag(db, {
+      url: v.url, lang: v.pageLang, originalId: v.original.id, originalTitle: v.original.title,
+      score: v.score ?? null, at: v.checkedAt, decision: v.confirmed ? 'confirmed' : null,
+    }).catch((err) => log(`could not record ${v.url} in the history`, err));
+  }
+
+  async function judge(tabId: number, checkId: string, url: string, page: PageExtraction, s: Settings): Promise<TabVerdict | null> {
+    try {
+      const db = await deps.db();
+      const verdict = await settle(tabId, checkId, await judgePage(db, page, now(), { threshold: thresholdFor(s.sensitivity) }));
+      if (verdict) await remember(db, verdict);
+      return verdict;
+    } catch (err) {
+      // The store failed (no space left, a broken or blocked database, an aborted
+      // transaction): the reader is told, rather than shown "nothing found".
+      log(`could not check ${url}: the store failed`, err);
+      return settle(tabId, checkId, { state: 'error', url, pageLang: null, checkedAt: now(), problem: storeProblem(err) });
+    }
+  }
+
+  async function forget(tabId: number): Promise<void> {
+    pages.delete(tabId);
+    await deps.verdicts.clear(tabId);
+    await deps.badge(tabId, null);
+  }
+
+  const checker: TabChecker = {
     async pageReady(tabId, frameId, url) {
+      const s = await settings();
+      // A site the reader never wants checked is not even read.
+      if (skipEntryFor(s, url)) {
+        await forget(tabId);
+        return null;
+      }
       const checkId = await deps.verdicts.begin(tabId, url, now());
       await deps.badge(tabId, null);
+      let page: ReturnType<typeof parseExtraction>;
       try {
-        const page = parseExtraction(await deps.extract(tabId, frameId));
-        if (!page) return settle(tabId, checkId, { state: 'no-article', url, pageLang: null, checkedAt: now() });
-        return settle(tabId, checkId, await judgePage(await deps.db(), page, now()));
+        page = parseExtraction(await deps.extract(tabId, frameId));
       } catch (err) {
         // The page went away, forbids scripts, or sent nonsense: better to claim nothing
         // than something wrong. The reason goes to the worker's console.
         log(`could not check ${url}`, err);
         return settle(tabId, checkId, { state: 'no-article', url, pageLang: null, checkedAt: now() });
       }
+      if (!page) {
+        pages.delete(tabId);
+        return settle(tabId, checkId, { state: 'no-article', url, pageLang: null, checkedAt: now() });
+      }
+      if (frameId === 0) pages.set(tabId, page);
+      return judge(tabId, checkId, url, page, s);
     },
     async urlChanged(tabId, url) {
+      const kept = pages.get(tabId);
+      if (kept && !samePage(kept.url, url)) pages.delete(tabId);
       if (await deps.verdicts.clearUnlessAt(tabId, url)) await deps.badge(tabId, null);
     },
     async tabRemoved(tabId) {
+      pages.delete(tabId);
       await deps.verdicts.clear(tabId);
     },
     verdictFor(tabId, url) {
       return deps.verdicts.get(tabId, url);
     },
+    async recheck(tabId, url) {
+      const kept = pages.get(tabId);
+      if (!kept || !samePage(kept.url, url)) return checker.pageReady(tabId, 0, url);
+      const s = await settings();
+      if (skipEntryFor(s, url)) {
+        await forget(tabId);
+        return null;
+      }
+      const checkId = await deps.verdicts.begin(tabId, url, now());
+      return judge(tabId, checkId, url, kept, s);
+    },
+    async pageAt(tabId, url) {
+      const kept = pages.get(tabId);
+      if (kept && samePage(kept.url, url)) return kept;
+      const page = parseExtraction(await deps.extract(tabId, 0));
+      if (page && samePage(page.url, url)) pages.set(tabId, page);
+      return page && samePage(page.url, url) ? page : null;
+    },
+    forget,
   };
+  return checker;
+}
+
+function samePage(a: string, b: string): boolean {
+  return (canonicalUrl(a) ?? a) === (canonicalUrl(b) ?? b);
 }

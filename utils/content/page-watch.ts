@@ -23,6 +23,20 @@ export function pageAddress(href: string): string {
   return hash < 0 ? href : href.slice(0, hash);
 }
 
+/**
+ * A cheap key of what the page shows (title, text length, the start of its text): after a
+ * client-side navigation, the same key means the previous article is still on screen and
+ * the new one has not rendered yet. Read once per navigation, never on a timer.
+ */
+export function contentKey(doc: Document): string {
+  try {
+    const text = doc.body?.textContent ?? '';
+    return `${doc.title}\n${text.length}\n${text.slice(0, 2000)}`;
+  } catch {
+    return '';
+  }
+}
+
 interface NavigationLike {
   addEventListener(type: string, listener: () => void): void;
   removeEventListener(type: string, listener: () => void): void;

@@ -38,5 +38,8 @@ export async function readPage(doc: Document, url: string, detect: DetectLanguag
   // The declared language wins; detection only fills in for pages that declare none.
   const detectedLang = article.lang || !detect ? null : await detect(article.paragraphs.join('\n').slice(0, DETECT_SAMPLE)).catch(() => null);
   const fingerprint = fingerprintArticle({ ...article, lang: article.lang ?? detectedLang });
-  return { url, pageLang: article.lang, detectedLang, fingerprint, title: article.title, byline: article.byline };
+  return {
+    url, pageLang: article.lang, detectedLang, fingerprint, title: article.title, byline: article.byline,
+    siteName: article.siteName, publishedTime: article.publishedTime,
+  };
 }

@@ -105,11 +105,14 @@ export function buildPack(input: BuildInput): PackResult {
 
 /** The pack as file text: envelope first, one record per line (readable diffs, grep-able). */
 export function serialisePack(pack: Pack): string {
-  const { originals, translations, ...head } = pack;
+  const { originals, translations, dismissals, ...head } = pack;
   const fields = Object.entries(head).map(([k, val]) => `  ${JSON.stringify(k)}: ${JSON.stringify(val)}`);
   const list = (name: string, items: unknown[]) =>
     items.length
       ? `  "${name}": [\n${items.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`
       : `  "${name}": []`;
-  return `{\n${[...fields, list('originals', originals), list('translations', translations)].join(',\n')}\n}\n`;
+  const lists = [list('originals', originals), list('translations', translations)];
+  // Written only when there are some, so a pack without decisions reads as before.
+  if (dismissals?.length) lists.push(list('dismissals', dismissals));
+  return `{\n${[...fields, ...lists].join(',\n')}\n}\n`;
 }

@@ -2,5 +2,5 @@
 export * from './schema';
 export { parsePack, parsePackText, MAX_PACK_CHARS, MAX_ERRORS, type PackResult } from './parse';
 export { buildPack, serialisePack, type BuildInput, type OriginalInput, type TranslationInput } from './build';
-export { mergePacks, mergeOriginal, type MergeResult, type MergeOptions } from './merge';
+export { mergePacks, mergeOriginal, mergeDismissals, type MergeResult, type MergeOptions } from './merge';
 export { originalId, canonicalUrl, hash64, type OriginalIdInput } from './id';

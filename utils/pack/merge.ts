@@ -9,11 +9,14 @@
  *   id is kept, the other becomes an alias, and translations pointing at it follow.
  * - Translations are one per address (canonical form): the most recently seen wins,
  *   keeping an older note when the newer has none.
+ * - Dismissals ("not a copy") are one per address and original; the most recent decision
+ *   wins. Where one pack says a page is a copy of an original and another says it is not,
+ *   the later date (`seen` against `decided`) wins and the conflict is reported.
  *
  * "Newer" is the pack with the later `created`; on a tie, the later argument.
  */
 import { canonicalUrl } from './id';
-import { PACK_FORMAT, PACK_VERSION, type Pack, type PackOriginal, type PackTranslation } from './schema';
+import { PACK_FORMAT, PACK_VERSION, type Pack, type PackDismissal, type PackOriginal, type PackTranslation } from './schema';
 
 export interface MergeResult {
   pack: Pack;
@@ -109,6 +112,40 @@ export function mergeTranslations(records: PackTranslation[], aliases: Map<strin
   return { translations: [...byUrl.values()], conflicts };
 }
 
+/**
+ * Dismissals in order, following aliases: one per canonical address and original, the
+ * latest decision kept; then each one weighed against a translation of the same page and
+ * original, the later date winning.
+ */
+export function mergeDismissals(
+  records: PackDismissal[],
+  translations: PackTranslation[],
+  aliases: Map<string, string>,
+): { dismissals: PackDismissal[]; translations: PackTranslation[]; conflicts: string[] } {
+  const keyOf = (url: string, originalId: string) => JSON.stringify([canonicalUrl(url) ?? url, originalId]);
+  const byKey = new Map<string, PackDismissal>();
+  for (const d of records) {
+    const record = { ...d, originalId: aliases.get(d.originalId) ?? d.originalId };
+    const key = keyOf(d.url, record.originalId);
+    const existing = byKey.get(key);
+    if (!existing || Date.parse(record.decided) >= Date.parse(existing.decided)) {
+      const note = record.note ?? existing?.note;
+      byKey.set(key, { ...record, ...(note !== undefined ? { note } : {}) });
+    }
+  }
+  const conflicts: string[] = [];
+  const keptTranslations = translations.filter((t) => {
+    const key = keyOf(t.url, t.originalId);
+    const d = byKey.get(key);
+    if (!d) return true;
+    conflicts.push(`page ${t.url}: one pack lists it as a copy of "${t.originalId}", another as not a copy; kept the later decision`);
+    if (Date.parse(d.decided) > Date.parse(t.seen)) return false;
+    byKey.delete(key);
+    return true;
+  });
+  return { dismissals: [...byKey.values()], translations: keptTranslations, conflicts };
+}
+
 /** Merges whole packs into one (see the rules above). */
 export function mergePacks(packs: Pack[], opts: MergeOptions = {}): MergeResult {
   const ordered = packs
@@ -117,6 +154,7 @@ export function mergePacks(packs: Pack[], opts: MergeOptions = {}): MergeResult 
     .map((x) => x.pack);
   const o = mergeOriginals(ordered.flatMap((p) => p.originals));
   const t = mergeTranslations(ordered.flatMap((p) => p.translations), o.aliases);
+  const d = mergeDismissals(ordered.flatMap((p) => p.dismissals ?? []), t.translations, o.aliases);
   const publishers = new Set(packs.map((p) => p.publisher));
   const publisher = opts.publisher ?? (publishers.size === 1 ? [...publishers][0] : undefined);
   return {
@@ -126,8 +164,9 @@ export function mergePacks(packs: Pack[], opts: MergeOptions = {}): MergeResult 
       created: opts.created ?? new Date().toISOString(),
       ...(publisher !== undefined ? { publisher } : {}),
       originals: o.originals,
-      translations: t.translations,
+      translations: d.translations,
+      ...(d.dismissals.length ? { dismissals: d.dismissals } : {}),
     },
-    conflicts: [...o.conflicts, ...t.conflicts],
+    conflicts: [...o.conflicts, ...t.conflicts, ...d.conflicts],
   };
 }

@@ -5,9 +5,10 @@
  */
 import * as v from 'valibot';
 import {
-  EnvelopeSchema, LIMITS, OriginalSchema, PACK_FORMAT, PACK_VERSION, TranslationSchema,
-  type Pack, type PackError, type PackOriginal, type PackTranslation,
+  DismissalSchema, EnvelopeSchema, LIMITS, OriginalSchema, PACK_FORMAT, PACK_VERSION, TranslationSchema,
+  type Pack, type PackDismissal, type PackError, type PackOriginal, type PackTranslation,
 } from './schema';
+import { canonicalUrl } from './id';
 
 /** Largest pack text read (characters): far above any real pack, far below memory trouble. */
 export const MAX_PACK_CHARS = 200 * 1024 * 1024;
@@ -95,7 +96,7 @@ export function parsePack(json: unknown): PackResult {
   const envelope = v.safeParse(EnvelopeSchema, obj, { abortPipeEarly: true });
   if (!envelope.success) add(issuesToErrors('pack', envelope.issues));
   // Records are checked even when the envelope is wrong, so one pass reports everything.
-  const list = (key: 'originals' | 'translations'): unknown[] =>
+  const list = (key: 'originals' | 'translations' | 'dismissals'): unknown[] =>
     Array.isArray(obj[key]) ? (obj[key] as unknown[]).slice(0, LIMITS[key]) : [];
 
   const originals: PackOriginal[] = [];
@@ -144,6 +145,32 @@ export function parsePack(json: unknown): PackResult {
     translations.push(r.output);
   });
 
+  // Optional: "not a copy" decisions. A page cannot be both a copy of an original and
+  // not one, so a dismissal that contradicts a translation of the pack is an error.
+  const dismissals: PackDismissal[] = [];
+  const pairKey = (url: string, originalId: string) => JSON.stringify([canonicalUrl(url) ?? url, originalId]);
+  const translated = new Map(translations.map((t, i) => [pairKey(t.url, t.originalId), i]));
+  list('dismissals').forEach((raw, i) => {
+    const record = `dismissals[${i}]`;
+    const r = v.safeParse(DismissalSchema, raw, { abortPipeEarly: true });
+    if (!r.success) {
+      add(raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? issuesToErrors(record, r.issues)
+        : [{ record, field: null, message: `must be an object, found ${describe(raw)}` }]);
+      return;
+    }
+    if (!firstAt.has(r.output.originalId)) {
+      add([{ record, field: 'originalId', message: `no original with id "${r.output.originalId.slice(0, 80)}" in this pack` }]);
+      return;
+    }
+    const clash = translated.get(pairKey(r.output.url, r.output.originalId));
+    if (clash !== undefined) {
+      add([{ record, field: 'url', message: `contradicts translations[${clash}]: the same page is listed as a copy of that original` }]);
+      return;
+    }
+    dismissals.push(r.output);
+  });
+
   if (!envelope.success) return fail();
   const pack: Pack = {
     format: PACK_FORMAT,
@@ -152,6 +179,7 @@ export function parsePack(json: unknown): PackResult {
     ...(envelope.output.publisher !== undefined ? { publisher: envelope.output.publisher } : {}),
     originals,
     translations,
+    ...(dismissals.length ? { dismissals } : {}),
   };
   if (errors.length) return { ...(fail() as Extract<PackResult, { ok: false }>), partial: pack };
   return { ok: true, pack };

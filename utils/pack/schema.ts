@@ -27,6 +27,7 @@ export const LIMITS = {
   fingerprint: 4_096,
   originals: 1_000_000,
   translations: 1_000_000,
+  dismissals: 1_000_000,
 } as const;
 
 /** C0/C1 control characters (tab, newline included): none belongs in a one-line field. */
@@ -119,6 +120,23 @@ export const TranslationSchema = v.object({
   ),
 });
 
+/**
+ * A page a reader checked and found NOT to be a copy of one of the pack's originals
+ * (optional in version 1: older readers ignore it). It keeps that page from being
+ * flagged for that original again, wherever the pack is imported.
+ */
+export const DismissalSchema = v.object({
+  url: url('url'),
+  originalId: line(LIMITS.id, 'originalId'),
+  decided: date('decided'),
+  note: v.optional(
+    v.pipe(
+      v.string('note must be a string'),
+      v.maxLength(LIMITS.note, `note must be at most ${LIMITS.note} characters`),
+    ),
+  ),
+});
+
 /** The envelope, records left unchecked: they are validated one by one (parse.ts). */
 export const EnvelopeSchema = v.object({
   format: v.string('format must be a string'),
@@ -133,10 +151,17 @@ export const EnvelopeSchema = v.object({
     v.array(v.unknown(), 'translations must be an array'),
     v.maxLength(LIMITS.translations, `a pack holds at most ${LIMITS.translations} translations`),
   ),
+  dismissals: v.optional(
+    v.pipe(
+      v.array(v.unknown(), 'dismissals must be an array'),
+      v.maxLength(LIMITS.dismissals, `a pack holds at most ${LIMITS.dismissals} dismissals`),
+    ),
+  ),
 });
 
 export type PackOriginal = v.InferOutput<typeof OriginalSchema>;
 export type PackTranslation = v.InferOutput<typeof TranslationSchema>;
+export type PackDismissal = v.InferOutput<typeof DismissalSchema>;
 
 export interface Pack {
   format: typeof PACK_FORMAT;
@@ -146,11 +171,13 @@ export interface Pack {
   publisher?: string;
   originals: PackOriginal[];
   translations: PackTranslation[];
+  /** Pages found not to be copies (absent when there are none). */
+  dismissals?: PackDismissal[];
 }
 
 /** One problem found in a pack: where (record, field) and what, in words. */
 export interface PackError {
-  /** "pack" for the envelope, else e.g. "originals[3]" or "translations[0]". */
+  /** "pack" for the envelope, else e.g. "originals[3]", "translations[0]" or "dismissals[1]". */
   record: string;
   /** The field at fault, e.g. "url"; null when the record as a whole is wrong. */
   field: string | null;

@@ -27,7 +27,46 @@ const createInitialSchema: Migration = (db) => {
   decisions.createIndex('by-url', 'url');
 };
 
-export const MIGRATIONS: readonly Migration[] = [createInitialSchema];
+/**
+ * v1 → v2: the fact-checker's workflow. `history` (every flagged page, once per page and
+ * original) and `dismissals` ("not a copy", per page and original), both keyed by
+ * [url, originalId]. v1's `decisions` store (verdicts by auto-increment id) was never
+ * written by a release, but whatever it holds that names a flagged page and its original
+ * is carried into the history before the store is dropped — nothing is lost.
+ *
+ * The copy runs on the upgrade transaction after the synchronous steps; the name
+ * `decisions` must therefore never be reused by a later step.
+ */
+const addFactCheckerStores: Migration = (db, tx) => {
+  const history = db.createObjectStore('history', { keyPath: ['url', 'originalId'] });
+  history.createIndex('by-time', 'flaggedAt');
+  history.createIndex('by-original', 'originalId');
+  const dismissals = db.createObjectStore('dismissals', { keyPath: ['url', 'originalId'] });
+  dismissals.createIndex('by-url', 'url');
+  dismissals.createIndex('by-original', 'originalId');
+  if (!db.objectStoreNames.contains('decisions')) return;
+  void tx
+    .objectStore('decisions')
+    .getAll()
+    .then(async (legacy: Array<Record<string, unknown>>) => {
+      const target = tx.objectStore('history');
+      for (const r of legacy) {
+        if (r.kind !== 'translation' || typeof r.originalId !== 'string' || typeof r.url !== 'string') continue;
+        const at = typeof r.decidedAt === 'number' ? r.decidedAt : 0;
+        const key = [r.url, r.originalId];
+        if (await target.getKey(key)) continue; // once per page and original: the first one stays
+        await target.put({
+          url: r.url, lang: null, originalId: r.originalId, originalTitle: r.originalId,
+          score: typeof r.score === 'number' ? r.score : null, flaggedAt: at, decision: null, decidedAt: null,
+        });
+      }
+      db.deleteObjectStore('decisions');
+    })
+    // Should the copy fail, the old store simply stays, records and all.
+    .catch(() => undefined);
+};
+
+export const MIGRATIONS: readonly Migration[] = [createInitialSchema, addFactCheckerStores];
 
 /** The version the code expects: one per migration step. */
 export const DB_VERSION = MIGRATIONS.length;

@@ -6,12 +6,13 @@
  * newer pack's metadata wins field by field, the date it was first added stays.
  */
 import { primaryLang } from '@/utils/engine';
-import { decodeBytes, decodeFingerprint, encodeFingerprint } from '@/utils/engine/codec';
+import { decodeFingerprint } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
-import { PACK_FORMAT, PACK_VERSION, type Pack, type PackOriginal, type PackTranslation } from '@/utils/pack/schema';
+import type { Pack, PackDismissal, PackOriginal, PackTranslation } from '@/utils/pack/schema';
 import type { Db } from './db';
 import { toRecord } from './originals';
-import type { OriginalRecord, TranslationRecord } from './schema';
+import { exportRecords } from './pack-records';
+import type { DismissalRecord, OriginalRecord, TranslationRecord } from './schema';
 
 /** Records written per batch: keeps each burst of requests (and its memory) small. */
 export const IMPORT_BATCH = 250;
@@ -22,7 +23,7 @@ export interface ImportCounts {
 }
 
 export type ImportResult =
-  | { ok: true; originals: ImportCounts; translations: ImportCounts }
+  | { ok: true; originals: ImportCounts; translations: ImportCounts; dismissals: ImportCounts }
   | { ok: false; errors: string[] };
 
 /** "fr-FR" → "fr"; "und" (undetermined) → null. */
@@ -66,6 +67,12 @@ function translationRecord(t: PackTranslation): TranslationRecord | null {
   return { url, lang: storedLang(t.lang), seen: t.seen, originalId: t.originalId, note: t.note ?? null };
 }
 
+function dismissalRecord(d: PackDismissal): DismissalRecord | null {
+  const url = canonicalUrl(d.url);
+  if (!url) return null;
+  return { url, originalId: d.originalId, decided: d.decided, note: d.note ?? null };
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -95,12 +102,22 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
     if (!r) errors.push(`translations[${i}]: url is not an http(s) address`);
     else translations.set(JSON.stringify([r.url, r.originalId]), r);
   });
+  // "Not a copy" decisions; the pack being imported is the latest word on a page, so each
+  // replaces a contradicting record of the store (a dismissal a translation, and back).
+  const dismissals = new Map<string, DismissalRecord>();
+  (pack.dismissals ?? []).forEach((d, i) => {
+    const r = dismissalRecord(d);
+    if (!r) errors.push(`dismissals[${i}]: url is not an http(s) address`);
+    else dismissals.set(JSON.stringify([r.url, r.originalId]), r);
+  });
   if (errors.length) return { ok: false, errors };
 
   // 2. One transaction: read what exists, check references, then write in batches.
-  const tx = db.transaction(['originals', 'translations'], 'readwrite');
+  const tx = db.transaction(['originals', 'translations', 'dismissals'], 'readwrite');
   const originalsStore = tx.objectStore('originals');
   const translationsStore = tx.objectStore('translations');
+  const dismissalsStore = tx.objectStore('dismissals');
+  const dKeys = [...dismissals.values()];
   try {
     const ids = [...incoming.keys()];
     const existing = new Map<string, OriginalRecord>();
@@ -109,15 +126,20 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
       found.forEach((r) => r && existing.set(r.id, r));
     }
     const tKeys = [...translations.values()];
-    const refs = [...new Set(tKeys.map((t) => t.originalId))].filter((id) => !incoming.has(id));
+    const refs = [...new Set([...tKeys, ...dKeys].map((t) => t.originalId))].filter((id) => !incoming.has(id));
     const refFound = await Promise.all(refs.map((id) => originalsStore.getKey(id)));
     refs.forEach((id, i) => {
-      if (refFound[i] === undefined) errors.push(`a translation refers to original "${id}", which is neither in the pack nor registered`);
+      if (refFound[i] === undefined) errors.push(`a translation or dismissal refers to original "${id}", which is neither in the pack nor registered`);
     });
     const tExisting = new Map<string, TranslationRecord>();
     for (const part of chunks(tKeys, batch)) {
       const found = await Promise.all(part.map((t) => translationsStore.get([t.url, t.originalId])));
       found.forEach((r) => r && tExisting.set(JSON.stringify([r.url, r.originalId]), r));
+    }
+    let dExisting = 0;
+    for (const part of chunks(dKeys, batch)) {
+      const found = await Promise.all(part.map((d) => dismissalsStore.getKey([d.url, d.originalId])));
+      dExisting += found.filter((k) => k !== undefined).length;
     }
     if (errors.length) {
       tx.abort();
@@ -130,12 +152,18 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
       return old ? mergeOriginal(old, r) : r;
     });
     for (const part of chunks(records, batch)) await Promise.all(part.map((r) => originalsStore.put(r)));
-    for (const part of chunks(tKeys, batch)) await Promise.all(part.map((t) => translationsStore.put(t)));
+    for (const part of chunks(tKeys, batch)) {
+      await Promise.all(part.flatMap((t) => [translationsStore.put(t), dismissalsStore.delete([t.url, t.originalId])]));
+    }
+    for (const part of chunks(dKeys, batch)) {
+      await Promise.all(part.flatMap((d) => [dismissalsStore.put(d), translationsStore.delete([d.url, d.originalId])]));
+    }
     await tx.done;
     return {
       ok: true,
       originals: { added: records.length - existing.size, merged: existing.size },
       translations: { added: tKeys.length - tExisting.size, merged: tExisting.size },
+      dismissals: { added: dKeys.length - dExisting, merged: dExisting },
     };
   } catch (e) {
     try {
@@ -150,32 +178,12 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
 
 /** The whole store as a pack (what `importPack` reads back unchanged). */
 export async function exportPack(db: Db, created = new Date().toISOString()): Promise<Pack> {
-  const tx = db.transaction(['originals', 'translations'], 'readonly');
-  const [originals, translations] = await Promise.all([
+  const tx = db.transaction(['originals', 'translations', 'dismissals'], 'readonly');
+  const [originals, translations, dismissals] = await Promise.all([
     tx.objectStore('originals').getAll(),
     tx.objectStore('translations').getAll(),
+    tx.objectStore('dismissals').getAll(),
   ]);
   await tx.done;
-  return {
-    format: PACK_FORMAT,
-    version: PACK_VERSION,
-    created,
-    originals: originals.map((r) => ({
-      id: r.id,
-      title: r.title,
-      lang: r.lang ?? 'und',
-      ...(r.author ? { author: r.author } : {}),
-      ...(r.publisher ? { publisher: r.publisher } : {}),
-      ...(r.url ? { url: r.url } : {}),
-      ...(r.date ? { date: r.date } : {}),
-      fingerprint: encodeFingerprint(decodeBytes(r.fingerprint)),
-    })),
-    translations: translations.map((t) => ({
-      url: t.url,
-      lang: t.lang ?? 'und',
-      seen: t.seen,
-      originalId: t.originalId,
-      ...(t.note ? { note: t.note } : {}),
-    })),
-  };
+  return exportRecords(originals, translations, dismissals, created);
 }

@@ -24,7 +24,7 @@ export interface OriginalRecord {
   keys: number[];
 }
 
-/** A page known to be a translation of an original (from a pack). */
+/** A page known to be a translation of an original (from a pack, or confirmed by the reader). */
 export interface TranslationRecord {
   /** Canonical URL of the translated page. */
   url: string;
@@ -35,14 +35,36 @@ export interface TranslationRecord {
   note: string | null;
 }
 
-/** A verdict the extension reached, kept for later features (history, reporting). */
-export interface DecisionRecord {
-  id?: number;
+/** What the reader decided about a flagged page. */
+export type Decision = 'confirmed' | 'dismissed';
+
+/**
+ * A page the extension flagged as a translated copy: one record per page and original,
+ * written the first time, then only its decision changes. The original's title is kept
+ * so the history still reads after the original is deleted.
+ */
+export interface HistoryRecord {
+  /** Canonical URL of the flagged page. */
   url: string;
-  kind: 'translation' | 'original' | 'none';
-  originalId: string | null;
+  lang: string | null;
+  originalId: string;
+  originalTitle: string;
+  /** The engine's score when first flagged, null when it had none (address match). */
   score: number | null;
-  decidedAt: number;
+  /** When first flagged (ms since the epoch). */
+  flaggedAt: number;
+  decision: Decision | null;
+  decidedAt: number | null;
+}
+
+/** "Not a copy": this page is never flagged again for this original. */
+export interface DismissalRecord {
+  /** Canonical URL of the page. */
+  url: string;
+  originalId: string;
+  /** When the reader decided (ISO 8601 date-time, as packs carry it). */
+  decided: string;
+  note: string | null;
 }
 
 export interface ProvenanceDB extends DBSchema {
@@ -57,11 +79,19 @@ export interface ProvenanceDB extends DBSchema {
     value: TranslationRecord;
     indexes: { 'by-original': string; 'by-url': string };
   };
-  decisions: {
-    key: number;
-    value: DecisionRecord;
-    indexes: { 'by-url': string };
+  history: {
+    key: [string, string];
+    value: HistoryRecord;
+    indexes: { 'by-time': number; 'by-original': string };
+  };
+  dismissals: {
+    key: [string, string];
+    value: DismissalRecord;
+    indexes: { 'by-url': string; 'by-original': string };
   };
 }
 
-export type StoreName = 'originals' | 'translations' | 'decisions';
+export type StoreName = 'originals' | 'translations' | 'history' | 'dismissals';
+
+/** Every store, for operations on the whole database (clear, backup). */
+export const STORE_NAMES: readonly StoreName[] = ['originals', 'translations', 'history', 'dismissals'];

@@ -8,8 +8,8 @@ import type { Formatters } from './format';
 import type { Translate } from './i18n';
 import type { LanguageName } from './language-names';
 
-/** How the popup should look: alert for a copy, known for an original, quiet otherwise. */
-export type Tone = 'alert' | 'known' | 'quiet';
+/** How the popup should look: alert for a copy, known for an original, error when the check failed, quiet otherwise. */
+export type Tone = 'alert' | 'known' | 'quiet' | 'error';
 
 export interface VerdictText {
   sentence: string;
@@ -44,13 +44,19 @@ export function describeVerdict(v: TabVerdict | null, t: Translate, lang: Langua
       return { sentence: t('sentenceChecking'), confidence: null, tone: 'quiet' };
     case 'no-article':
       return { sentence: t('sentenceNoArticle'), confidence: null, tone: 'quiet' };
+    case 'error': {
+      const key = v.problem === 'quota' ? 'sentenceErrorQuota' : v.problem === 'unreachable' ? 'sentenceErrorUnreachable' : 'sentenceErrorStorage';
+      return { sentence: t(key), confidence: null, tone: 'error' };
+    }
     case 'translation': {
       if (!o) break;
       const origLang = lang(o.lang);
       const origin = origLang
         ? o.author ? t('originPhraseBy', origLang, o.author) : t('originPhrase', origLang)
         : o.author ? t('originPhraseNoLangBy', o.author) : t('originPhraseNoLang');
-      return { sentence: oneFullStop(t('sentenceTranslation', page, o.title, origin)), confidence: confidenceText(v, t, fmt), tone: 'alert' };
+      // A page filed as a known copy (confirmed by the reader, or by a pack) says so.
+      const key = v.confirmed ? 'sentenceConfirmed' : 'sentenceTranslation';
+      return { sentence: oneFullStop(t(key, page, o.title, origin)), confidence: confidenceText(v, t, fmt), tone: 'alert' };
     }
     case 'original': {
       if (!o) break;

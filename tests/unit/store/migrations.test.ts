@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/store/db';
 import { DB_VERSION, MIGRATIONS, migrate, type Migration } from '@/utils/store/migrations';
@@ -11,14 +11,17 @@ describe('migrations', () => {
   it('creates the whole schema on a new database', async () => {
     const db = await openDatabase(fresh());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['decisions', 'originals', 'translations']);
-    const tx = db.transaction(['originals', 'translations', 'decisions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['dismissals', 'history', 'originals', 'translations']);
+    const tx = db.transaction(['originals', 'translations', 'history', 'dismissals']);
     const originals = tx.objectStore('originals');
     expect([...originals.indexNames].sort()).toEqual(['by-key', 'by-url']);
     expect(originals.index('by-key').multiEntry).toBe(true);
     expect([...tx.objectStore('translations').indexNames].sort()).toEqual(['by-original', 'by-url']);
     expect(tx.objectStore('translations').keyPath).toEqual(['url', 'originalId']);
-    expect([...tx.objectStore('decisions').indexNames]).toEqual(['by-url']);
+    expect(tx.objectStore('history').keyPath).toEqual(['url', 'originalId']);
+    expect([...tx.objectStore('history').indexNames].sort()).toEqual(['by-original', 'by-time']);
+    expect(tx.objectStore('dismissals').keyPath).toEqual(['url', 'originalId']);
+    expect([...tx.objectStore('dismissals').indexNames].sort()).toEqual(['by-original', 'by-url']);
     db.close();
   });
 
@@ -61,6 +64,42 @@ describe('migrations', () => {
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).not.toContain('extra');
+    db.close();
+  });
+
+  it('v1 → v2: keeps originals and translations, carries flagged verdicts into the history, drops `decisions`', async () => {
+    const name = fresh();
+    // A database as version 1 left it, with a record in every store.
+    const v1 = await openDatabase(name, MIGRATIONS.slice(0, 1));
+    expect(v1.version).toBe(1);
+    const raw = v1 as unknown as IDBPDatabase;
+    await raw.put('originals', {
+      id: 'a', title: 'T', lang: 'fr', author: null, publisher: null, url: 'https://x.example/a', date: null,
+      addedAt: 1, fingerprint: new Uint8Array([1]), keys: [7],
+    });
+    await raw.put('translations', { url: 'https://y.example/it', lang: 'it', seen: '2024-01-01', originalId: 'a', note: null });
+    await raw.add('decisions', { url: 'https://y.example/it', kind: 'translation', originalId: 'a', score: 0.9, decidedAt: 50 });
+    await raw.add('decisions', { url: 'https://y.example/it', kind: 'translation', originalId: 'a', score: 0.7, decidedAt: 90 });
+    await raw.add('decisions', { url: 'https://z.example/', kind: 'none', originalId: null, score: null, decidedAt: 60 });
+    v1.close();
+
+    const v2 = await openDatabase(name);
+    expect(v2.version).toBe(DB_VERSION);
+    expect([...v2.objectStoreNames]).not.toContain('decisions');
+    expect((await v2.get('originals', 'a'))?.title).toBe('T');
+    expect(await v2.getAllKeysFromIndex('originals', 'by-key', 7)).toEqual(['a']);
+    expect(await v2.getAll('translations')).toHaveLength(1);
+    // Once per page and original: the first flag stays; the verdict that named no original has no place.
+    expect(await v2.getAll('history')).toEqual([
+      { url: 'https://y.example/it', lang: null, originalId: 'a', originalTitle: 'a', score: 0.9, flaggedAt: 50, decision: null, decidedAt: null },
+    ]);
+    expect(await v2.count('dismissals')).toBe(0);
+    v2.close();
+  });
+
+  it('v0 → v2 in one upgrade leaves no trace of the version-1 `decisions` store', async () => {
+    const db = await openDatabase(fresh());
+    expect([...db.objectStoreNames]).not.toContain('decisions');
     db.close();
   });
 });

@@ -43,7 +43,7 @@ describe('importPack', () => {
   it('imports every original and translation, in batches', async () => {
     const pack = packOf(7);
     const r = await importPack(db, pack, { batchSize: 2, now: 5 });
-    expect(r).toEqual({ ok: true, originals: { added: 7, merged: 0 }, translations: { added: 1, merged: 0 } });
+    expect(r).toEqual({ ok: true, originals: { added: 7, merged: 0 }, translations: { added: 1, merged: 0 }, dismissals: { added: 0, merged: 0 } });
     expect((await listOriginals(db)).length).toBe(7);
     const first = await getOriginal(db, pack.originals[0].id);
     expect(first).toMatchObject({ author: 'Jeanne D.', url: 'https://journal.example/a', lang: 'fr', addedAt: 5 });

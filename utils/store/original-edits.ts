@@ -1,0 +1,59 @@
+/**
+ * What the options page does to a registered original: correct its metadata (the
+ * fingerprint stays as registered), or delete it with everything filed under it — handing
+ * back a pack of what was removed, so the deletion can be undone by importing it.
+ */
+import { canonicalUrl } from '@/utils/pack/id';
+import type { Pack } from '@/utils/pack/schema';
+import type { OriginalMeta } from '@/utils/original-meta';
+import type { Db } from './db';
+import { exportRecords } from './pack-records';
+
+/** Replaces an original's metadata; false when there is no such original. */
+export async function updateOriginalMeta(db: Db, id: string, meta: OriginalMeta): Promise<boolean> {
+  const tx = db.transaction('originals', 'readwrite');
+  const r = await tx.store.get(id);
+  if (!r) {
+    await tx.done;
+    return false;
+  }
+  await tx.store.put({
+    ...r,
+    title: meta.title,
+    lang: meta.lang,
+    author: meta.author,
+    publisher: meta.publisher,
+    url: meta.url ? canonicalUrl(meta.url) : null,
+    date: meta.date,
+  });
+  await tx.done;
+  return true;
+}
+
+/**
+ * Deletes an original with its known translations and dismissals (one transaction);
+ * returns them as a pack, or null when there was no such original. The history keeps its
+ * entries: it is a record of what was flagged, and names the original by title.
+ */
+export async function removeOriginal(db: Db, id: string, created = new Date().toISOString()): Promise<Pack | null> {
+  const tx = db.transaction(['originals', 'translations', 'dismissals'], 'readwrite');
+  const originals = tx.objectStore('originals');
+  const translations = tx.objectStore('translations');
+  const dismissals = tx.objectStore('dismissals');
+  const [original, tRecords, dRecords] = await Promise.all([
+    originals.get(id),
+    translations.index('by-original').getAll(id),
+    dismissals.index('by-original').getAll(id),
+  ]);
+  if (!original) {
+    await tx.done;
+    return null;
+  }
+  await Promise.all([
+    originals.delete(id),
+    ...tRecords.map((t) => translations.delete([t.url, t.originalId])),
+    ...dRecords.map((d) => dismissals.delete([d.url, d.originalId])),
+  ]);
+  await tx.done;
+  return exportRecords([original], tRecords, dRecords, created);
+}
