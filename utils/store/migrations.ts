@@ -7,6 +7,7 @@
  * Never edit a step once released: add a new one.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { filedKeys, KeyIndexWriter } from './key-index';
 
 // Steps work on the database as it was at their version, not on today's typed schema.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -66,7 +67,41 @@ const addFactCheckerStores: Migration = (db, tx) => {
     .catch(() => undefined);
 };
 
-export const MIGRATIONS: readonly Migration[] = [createInitialSchema, addFactCheckerStores];
+/**
+ * v2 → v3: originals are filed in compact posting lists (key-index.ts) instead of the
+ * multiEntry `by-key` index, whose entries each repeat the original's id (about 4 KB per
+ * original in Chromium: too much at 100,000 originals). Every original gets its `seq`
+ * and is filed under the keys it had; `keys` stays on old records (nothing is dropped:
+ * they are what the original is unfiled by), while the `by-key` index, derived data no
+ * longer read, is dropped with its entries. Should filing fail, the upgrade is aborted
+ * and the database stays at v2, to be tried again: better than originals no lookup finds.
+ */
+const fileOriginalsInPostings: Migration = (db, tx) => {
+  db.createObjectStore('postings', { keyPath: 'key' });
+  db.createObjectStore('retrieval', { keyPath: 'name' });
+  const originals = tx.objectStore('originals');
+  originals.createIndex('by-seq', 'seq', { unique: true });
+  originals.deleteIndex('by-key');
+  void (async () => {
+    const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
+    let filed = 0;
+    for (let cursor = await originals.openCursor(); cursor; cursor = await cursor.continue()) {
+      const seq = index.allocate();
+      index.add(seq, filedKeys(cursor.value));
+      await cursor.update({ ...cursor.value, seq });
+      filed++;
+    }
+    if (filed) await index.commit();
+  })().catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
+  });
+};
+
+export const MIGRATIONS: readonly Migration[] = [createInitialSchema, addFactCheckerStores, fileOriginalsInPostings];
 
 /** The version the code expects: one per migration step. */
 export const DB_VERSION = MIGRATIONS.length;

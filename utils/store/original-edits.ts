@@ -7,6 +7,8 @@ import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack } from '@/utils/pack/schema';
 import type { OriginalMeta } from '@/utils/original-meta';
 import type { Db } from './db';
+import { filedKeys } from './key-index';
+import { withIndex } from './originals';
 import { exportRecords } from './pack-records';
 
 /** Replaces an original's metadata; false when there is no such original. */
@@ -36,24 +38,24 @@ export async function updateOriginalMeta(db: Db, id: string, meta: OriginalMeta)
  * entries: it is a record of what was flagged, and names the original by title.
  */
 export async function removeOriginal(db: Db, id: string, created = new Date().toISOString()): Promise<Pack | null> {
-  const tx = db.transaction(['originals', 'translations', 'dismissals'], 'readwrite');
-  const originals = tx.objectStore('originals');
-  const translations = tx.objectStore('translations');
-  const dismissals = tx.objectStore('dismissals');
-  const [original, tRecords, dRecords] = await Promise.all([
-    originals.get(id),
-    translations.index('by-original').getAll(id),
-    dismissals.index('by-original').getAll(id),
-  ]);
-  if (!original) {
-    await tx.done;
-    return null;
-  }
-  await Promise.all([
-    originals.delete(id),
-    ...tRecords.map((t) => translations.delete([t.url, t.originalId])),
-    ...dRecords.map((d) => dismissals.delete([d.url, d.originalId])),
-  ]);
-  await tx.done;
-  return exportRecords([original], tRecords, dRecords, created);
+  // With the retrieval index: the original is unfiled in the same transaction.
+  const removed = await withIndex(db, ['translations', 'dismissals'], async (tx, index) => {
+    const originals = tx.objectStore('originals');
+    const translations = tx.objectStore('translations');
+    const dismissals = tx.objectStore('dismissals');
+    const [original, tRecords, dRecords] = await Promise.all([
+      originals.get(id),
+      translations.index('by-original').getAll(id),
+      dismissals.index('by-original').getAll(id),
+    ]);
+    if (!original) return null;
+    if (original.seq !== undefined) index.remove(original.seq, filedKeys(original));
+    await Promise.all([
+      originals.delete(id),
+      ...tRecords.map((t) => translations.delete([t.url, t.originalId])),
+      ...dRecords.map((d) => dismissals.delete([d.url, d.originalId])),
+    ]);
+    return { original, tRecords, dRecords };
+  });
+  return removed && exportRecords([removed.original], removed.tRecords, removed.dRecords, created);
 }

@@ -1,14 +1,20 @@
 /**
- * Registered originals: metadata plus a fingerprint, filed under their retrieval keys.
- * Looking a page up never scans the store: it asks the `by-key` index for the page's
- * keys and decodes only the few best-ranked originals.
+ * Registered originals: metadata plus a fingerprint, filed under their retrieval keys
+ * (key-index.ts). Looking a page up never scans the store: it reads the posting lists of
+ * the page's rarest keys (retrieve.ts) and decodes only the few best-ranked originals.
  */
-import { indexKeys, lookupKeys, MAX_CANDIDATES, type Candidate, type Fingerprint, type PageFingerprint } from '@/utils/engine';
+import { MAX_CANDIDATES, type Candidate, type Fingerprint, type PageFingerprint } from '@/utils/engine';
 import { decodeBytes, encodeBytes } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { OriginalInfo } from '@/utils/verdict';
+import type { IDBPTransaction } from 'idb';
 import type { Db } from './db';
-import type { OriginalRecord } from './schema';
+import { filedKeys, KeyIndexWriter } from './key-index';
+import { rankedSeqs } from './retrieve';
+import type { OriginalRecord, ProvenanceDB, StoreName } from './schema';
+
+/** The stores a write that files or unfiles originals touches. */
+export const INDEXED_STORES = ['originals', 'postings', 'retrieval'] as const;
 
 /** An original as the rest of the extension handles it. */
 export interface Original extends OriginalInfo {
@@ -31,7 +37,8 @@ export class DuplicateOriginalError extends Error {
   }
 }
 
-export function toRecord(original: Original, addedAt: number): OriginalRecord {
+/** The stored form; `seq` is given by the retrieval index when the record is filed. */
+export function toRecord(original: Original, addedAt: number, seq?: number): OriginalRecord {
   return {
     id: original.id,
     title: original.title,
@@ -42,8 +49,64 @@ export function toRecord(original: Original, addedAt: number): OriginalRecord {
     date: original.date,
     addedAt,
     fingerprint: encodeBytes(original.fingerprint),
-    keys: indexKeys(original.fingerprint),
+    ...(seq === undefined ? {} : { seq }),
   };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Files `next` (about to replace `old`, if any) in the index: a new original gets a new
+ * seq; a known one keeps its seq and is re-filed only if its fingerprint changed.
+ */
+export function fileRecord(
+  index: KeyIndexWriter,
+  next: OriginalRecord,
+  old: OriginalRecord | undefined,
+  /** `next`'s index keys when the caller has them (saves decoding its fingerprint again). */
+  keys?: readonly number[],
+): OriginalRecord {
+  if (old?.seq !== undefined && sameBytes(old.fingerprint, next.fingerprint)) {
+    // Same fingerprint, same keys: the record keeps what it was filed under.
+    return { ...next, seq: old.seq, ...(old.keys ? { keys: old.keys } : {}) };
+  }
+  if (old?.seq !== undefined) index.remove(old.seq, filedKeys(old));
+  const { keys: _legacy, ...fresh } = next;
+  const seq = old?.seq ?? index.allocate();
+  index.add(seq, keys ?? filedKeys(fresh));
+  return { ...fresh, seq };
+}
+
+/**
+ * Runs `write` in one readwrite transaction over the originals, their retrieval index and
+ * the `also` stores, then commits the index's changes in it; aborts on any error, so the
+ * originals and their index never disagree.
+ */
+export async function withIndex<T, S extends StoreName>(
+  db: Db,
+  also: readonly S[],
+  write: (tx: IDBPTransaction<ProvenanceDB, Array<(typeof INDEXED_STORES)[number] | S>, 'readwrite'>, index: KeyIndexWriter) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction([...INDEXED_STORES, ...also], 'readwrite');
+  try {
+    const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
+    const out = await write(tx, index);
+    await index.commit();
+    await tx.done;
+    return out;
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
 }
 
 export function infoOf(r: OriginalRecord | Original): OriginalInfo {
@@ -57,7 +120,9 @@ export function fromRecord(r: OriginalRecord): StoredOriginal {
 /** Registers a new original; refuses to overwrite one with the same id. */
 export async function addOriginal(db: Db, original: Original, now = Date.now()): Promise<void> {
   try {
-    await db.add('originals', toRecord(original, now));
+    await withIndex(db, [], async (tx, index) => {
+      await tx.objectStore('originals').add(fileRecord(index, toRecord(original, now), undefined));
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'ConstraintError') throw new DuplicateOriginalError(original.id);
     throw err;
@@ -66,10 +131,11 @@ export async function addOriginal(db: Db, original: Original, now = Date.now()):
 
 /** Registers or replaces an original (keeping when it was first added). */
 export async function putOriginal(db: Db, original: Original, now = Date.now()): Promise<void> {
-  const tx = db.transaction('originals', 'readwrite');
-  const existing = await tx.store.get(original.id);
-  await tx.store.put(toRecord(original, existing?.addedAt ?? now));
-  await tx.done;
+  await withIndex(db, [], async (tx, index) => {
+    const store = tx.objectStore('originals');
+    const existing = await store.get(original.id);
+    await store.put(fileRecord(index, toRecord(original, existing?.addedAt ?? now), existing));
+  });
 }
 
 export async function getOriginal(db: Db, id: string): Promise<StoredOriginal | undefined> {
@@ -79,11 +145,13 @@ export async function getOriginal(db: Db, id: string): Promise<StoredOriginal | 
 
 /** Removes an original and the translations filed under it. */
 export async function deleteOriginal(db: Db, id: string): Promise<void> {
-  const tx = db.transaction(['originals', 'translations'], 'readwrite');
-  const translations = tx.objectStore('translations');
-  const keys = await translations.index('by-original').getAllKeys(id);
-  await Promise.all([tx.objectStore('originals').delete(id), ...keys.map((k) => translations.delete(k))]);
-  await tx.done;
+  await withIndex(db, ['translations'], async (tx, index) => {
+    const originals = tx.objectStore('originals');
+    const translations = tx.objectStore('translations');
+    const [existing, keys] = await Promise.all([originals.get(id), translations.index('by-original').getAllKeys(id)]);
+    if (existing?.seq !== undefined) index.remove(existing.seq, filedKeys(existing));
+    await Promise.all([originals.delete(id), ...keys.map((k) => translations.delete(k))]);
+  });
 }
 
 /** Every original's metadata (no fingerprint decoded). */
@@ -105,22 +173,15 @@ export async function originalByUrl(db: Db, url: string): Promise<StoredOriginal
 }
 
 /**
- * The originals worth comparing with a page: those sharing the most retrieval keys with
- * it, at most `max`. One readonly transaction; all index requests in flight at once.
+ * The originals worth comparing with a page: the best-ranked by the retrieval keys they
+ * share with it (retrieve.ts), at most `max`, in ranking order. One readonly
+ * transaction; only the shortlisted records are read and decoded.
  */
 export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CANDIDATES): Promise<CandidateOriginal[]> {
-  const keys = lookupKeys(page);
-  if (keys.length === 0 || max <= 0) return [];
-  const tx = db.transaction('originals', 'readonly');
-  const byKey = tx.store.index('by-key');
-  const postings = await Promise.all(keys.map((k) => byKey.getAllKeys(k)));
-  const hits = new Map<string, number>();
-  for (const ids of postings) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-  const best = [...hits.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, max)
-    .map(([id]) => id);
-  const records = await Promise.all(best.map((id) => tx.store.get(id)));
+  const tx = db.transaction(INDEXED_STORES, 'readonly');
+  const seqs = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max);
+  const bySeq = tx.objectStore('originals').index('by-seq');
+  const records = await Promise.all(seqs.map((seq) => bySeq.get(seq)));
   await tx.done;
   const out: CandidateOriginal[] = [];
   for (const r of records) {

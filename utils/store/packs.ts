@@ -4,18 +4,39 @@
  * batches inside ONE transaction, so a failure (or the worker being stopped) mid-way
  * leaves the store as it was. Importing the same original twice (same id) merges: the
  * newer pack's metadata wins field by field, the date it was first added stays.
+ * Originals are filed in the retrieval index (key-index.ts) in the same transaction,
+ * each posting record rewritten once per import; `onProgress` follows the writes.
  */
-import { primaryLang } from '@/utils/engine';
+import { indexKeys, primaryLang } from '@/utils/engine';
 import { decodeFingerprint } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack, PackDismissal, PackOriginal, PackTranslation } from '@/utils/pack/schema';
+import { unwrap } from 'idb';
 import type { Db } from './db';
-import { toRecord } from './originals';
+import { KeyIndexWriter } from './key-index';
+import { fileRecord, toRecord } from './originals';
 import { exportRecords } from './pack-records';
 import type { DismissalRecord, OriginalRecord, TranslationRecord } from './schema';
 
 /** Records written per batch: keeps each burst of requests (and its memory) small. */
 export const IMPORT_BATCH = 250;
+/**
+ * From this many incoming originals, which of them exist is found by reading every key
+ * of the store in one request rather than asking for each (one request costs tens of
+ * microseconds; a 100,000-original pack would spend seconds asking).
+ */
+export const BULK_EXISTENCE = 1_000;
+
+export interface ImportOptions {
+  batchSize?: number;
+  now?: number;
+  /**
+   * Progress of the writes: `done` records written of `total` (originals, retrieval
+   * index lists, translations, dismissals), after each batch; the last call has
+   * done === total. Nothing is committed before the import returns.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
 
 export interface ImportCounts {
   added: number;
@@ -45,8 +66,12 @@ function mergeOriginal(keep: OriginalRecord, next: OriginalRecord): OriginalReco
   };
 }
 
+/** Index keys of the records read from the pack, from the fingerprint decoded once. */
+const packKeys = new WeakMap<OriginalRecord, number[]>();
+
 function originalRecord(o: PackOriginal, now: number): OriginalRecord {
-  return toRecord(
+  const fingerprint = decodeFingerprint(o.fingerprint);
+  const r = toRecord(
     {
       id: o.id,
       title: o.title,
@@ -55,10 +80,12 @@ function originalRecord(o: PackOriginal, now: number): OriginalRecord {
       publisher: o.publisher ?? null,
       url: o.url ?? null,
       date: o.date ?? null,
-      fingerprint: decodeFingerprint(o.fingerprint),
+      fingerprint,
     },
     now,
   );
+  packKeys.set(r, indexKeys(fingerprint));
+  return r;
 }
 
 function translationRecord(t: PackTranslation): TranslationRecord | null {
@@ -73,6 +100,24 @@ function dismissalRecord(d: PackDismissal): DismissalRecord | null {
   return { url, originalId: d.originalId, decided: d.decided, note: d.note ?? null };
 }
 
+/**
+ * Puts every value, resolving once the last one is stored. Plain IndexedDB requests, not
+ * one promise per record: requests complete in order, so the last success means every
+ * one succeeded, and at 100,000 records the per-request bookkeeping shows.
+ */
+function putAll(store: IDBObjectStore, values: readonly unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (values.length === 0) return resolve();
+    const fail = (e: Event) => reject((e.target as IDBRequest).error);
+    let last: IDBRequest | null = null;
+    for (const v of values) {
+      last = store.put(v);
+      last.onerror = fail;
+    }
+    last!.onsuccess = () => resolve();
+  });
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -80,7 +125,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Imports a pack already validated by `parsePack`. Never half-imports. */
-export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number; now?: number } = {}): Promise<ImportResult> {
+export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): Promise<ImportResult> {
   const batch = Math.max(1, opts.batchSize ?? IMPORT_BATCH);
   const now = opts.now ?? Date.now();
   const errors: string[] = [];
@@ -113,13 +158,17 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
   if (errors.length) return { ok: false, errors };
 
   // 2. One transaction: read what exists, check references, then write in batches.
-  const tx = db.transaction(['originals', 'translations', 'dismissals'], 'readwrite');
+  const tx = db.transaction(['originals', 'translations', 'dismissals', 'postings', 'retrieval'], 'readwrite');
   const originalsStore = tx.objectStore('originals');
   const translationsStore = tx.objectStore('translations');
   const dismissalsStore = tx.objectStore('dismissals');
   const dKeys = [...dismissals.values()];
   try {
-    const ids = [...incoming.keys()];
+    let ids = [...incoming.keys()];
+    if (ids.length >= BULK_EXISTENCE) {
+      const stored = new Set(await originalsStore.getAllKeys());
+      ids = ids.filter((id) => stored.has(id));
+    }
     const existing = new Map<string, OriginalRecord>();
     for (const part of chunks(ids, batch)) {
       const found = await Promise.all(part.map((id) => originalsStore.get(id)));
@@ -147,17 +196,37 @@ export async function importPack(db: Db, pack: Pack, opts: { batchSize?: number;
       return { ok: false, errors };
     }
 
+    const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
     const records = [...incoming.values()].map((r) => {
       const old = existing.get(r.id);
-      return old ? mergeOriginal(old, r) : r;
+      return fileRecord(index, old ? mergeOriginal(old, r) : r, old, packKeys.get(r));
     });
-    for (const part of chunks(records, batch)) await Promise.all(part.map((r) => originalsStore.put(r)));
+    const indexWrites = index.maxWrites;
+    const total = records.length + indexWrites + tKeys.length + dKeys.length;
+    let done = 0;
+    const progress = (n: number) => opts.onProgress?.((done += n), total);
+    // Two batches in flight: the next is on its way while the database stores the last.
+    const raw = unwrap(originalsStore) as IDBObjectStore;
+    let inFlight: Promise<void> = Promise.resolve();
+    for (const part of chunks(records, batch)) {
+      const written = putAll(raw, part).then(() => progress(part.length));
+      written.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+      await inFlight;
+      inFlight = written;
+    }
+    await inFlight;
+    const before = done;
+    await index.commit((written) => progress(before + written - done));
+    progress(before + indexWrites - done); // the commit may write fewer records than it could have
     for (const part of chunks(tKeys, batch)) {
       await Promise.all(part.flatMap((t) => [translationsStore.put(t), dismissalsStore.delete([t.url, t.originalId])]));
+      progress(part.length);
     }
     for (const part of chunks(dKeys, batch)) {
       await Promise.all(part.flatMap((d) => [dismissalsStore.put(d), translationsStore.delete([d.url, d.originalId])]));
+      progress(part.length);
     }
+    if (total === 0) opts.onProgress?.(0, 0);
     await tx.done;
     return {
       ok: true,

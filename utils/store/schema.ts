@@ -20,9 +20,49 @@ export interface OriginalRecord {
   addedAt: number;
   /** The stored fingerprint in its binary form (engine codec `encodeBytes`). */
   fingerprint: Uint8Array;
-  /** Retrieval keys (`indexKeys`), filed in the multiEntry index `by-key`. */
-  keys: number[];
+  /**
+   * The original's number in the retrieval index (key-index.ts): posting lists name
+   * originals by it, the unique index `by-seq` finds the record back. Since v3.
+   */
+  seq?: number;
+  /**
+   * Retrieval keys as versions 1–2 filed them in the multiEntry index `by-key` (dropped
+   * in v3, which files originals in `postings`). No longer written; kept on records that
+   * had them: they are the keys such an original is filed, and unfiled, under.
+   */
+  keys?: number[];
 }
+
+/** The originals filed under one retrieval key (postings.ts says how `entries` is packed). */
+export interface PostingRecord {
+  key: number;
+  entries: Uint8Array;
+}
+
+/** The retrieval index's summary, read by every lookup (key-index.ts). */
+export interface RetrievalHead {
+  name: 'head';
+  /** Originals filed in the index (the N of the ranking's IDF). */
+  originals: number;
+  /** The `seq` the next new original gets. */
+  nextSeq: number;
+  /** Digest of the key frequencies record: tells a cached copy is current. */
+  digest: number;
+}
+
+/**
+ * How many originals each key is filed under (key-frequencies.ts), sorted by key, and
+ * how many keys each original is filed under (by seq: what the ranking damps by).
+ */
+export interface FrequenciesRecord {
+  name: 'frequencies';
+  digest: number;
+  keys: Uint32Array;
+  counts: Uint32Array;
+  keyCounts: Uint8Array;
+}
+
+export type RetrievalRecord = RetrievalHead | FrequenciesRecord;
 
 /** A page known to be a translation of an original (from a pack, or confirmed by the reader). */
 export interface TranslationRecord {
@@ -71,7 +111,15 @@ export interface ProvenanceDB extends DBSchema {
   originals: {
     key: string;
     value: OriginalRecord;
-    indexes: { 'by-key': number; 'by-url': string };
+    indexes: { 'by-url': string; 'by-seq': number };
+  };
+  postings: {
+    key: number;
+    value: PostingRecord;
+  };
+  retrieval: {
+    key: RetrievalRecord['name'];
+    value: RetrievalRecord;
   };
   translations: {
     /** [url, originalId]: the same page may be filed once per original. */
@@ -91,7 +139,7 @@ export interface ProvenanceDB extends DBSchema {
   };
 }
 
-export type StoreName = 'originals' | 'translations' | 'history' | 'dismissals';
+export type StoreName = 'originals' | 'translations' | 'history' | 'dismissals' | 'postings' | 'retrieval';
 
 /** Every store, for operations on the whole database (clear, backup). */
-export const STORE_NAMES: readonly StoreName[] = ['originals', 'translations', 'history', 'dismissals'];
+export const STORE_NAMES: readonly StoreName[] = ['originals', 'translations', 'history', 'dismissals', 'postings', 'retrieval'];

@@ -100,7 +100,7 @@ describe('hostile packs are refused, the store untouched', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).isAdmin).toBeUndefined();
     const stored = await db.get('originals', 'hostile-1');
-    expect(Object.keys(stored!).sort()).toEqual(['addedAt', 'author', 'date', 'fingerprint', 'id', 'keys', 'lang', 'publisher', 'title', 'url']);
+    expect(Object.keys(stored!).sort()).toEqual(['addedAt', 'author', 'date', 'fingerprint', 'id', 'lang', 'publisher', 'seq', 'title', 'url']);
   });
 });
 

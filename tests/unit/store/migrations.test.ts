@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/store/db';
+import { postingRecordKey } from '@/utils/store/key-index';
+import { decodeBucket, decodePosting } from '@/utils/store/postings';
 import { DB_VERSION, MIGRATIONS, migrate, type Migration } from '@/utils/store/migrations';
 
 let n = 0;
@@ -11,11 +13,13 @@ describe('migrations', () => {
   it('creates the whole schema on a new database', async () => {
     const db = await openDatabase(fresh());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['dismissals', 'history', 'originals', 'translations']);
-    const tx = db.transaction(['originals', 'translations', 'history', 'dismissals']);
+    expect([...db.objectStoreNames].sort()).toEqual(['dismissals', 'history', 'originals', 'postings', 'retrieval', 'translations']);
+    const tx = db.transaction(['originals', 'translations', 'history', 'dismissals', 'postings', 'retrieval']);
     const originals = tx.objectStore('originals');
-    expect([...originals.indexNames].sort()).toEqual(['by-key', 'by-url']);
-    expect(originals.index('by-key').multiEntry).toBe(true);
+    expect([...originals.indexNames].sort()).toEqual(['by-seq', 'by-url']);
+    expect(originals.index('by-seq').unique).toBe(true);
+    expect(tx.objectStore('postings').keyPath).toBe('key');
+    expect(tx.objectStore('retrieval').keyPath).toBe('name');
     expect([...tx.objectStore('translations').indexNames].sort()).toEqual(['by-original', 'by-url']);
     expect(tx.objectStore('translations').keyPath).toEqual(['url', 'originalId']);
     expect(tx.objectStore('history').keyPath).toEqual(['url', 'originalId']);
@@ -47,7 +51,6 @@ describe('migrations', () => {
     const v2 = await openDatabase(name, [...MIGRATIONS, addByLang]);
     expect(v2.version).toBe(DB_VERSION + 1);
     expect((await v2.get('originals', 'a'))?.title).toBe('T');
-    expect(await v2.getAllKeysFromIndex('originals', 'by-key', 8)).toEqual(['a']);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(await (v2 as any).getAllKeysFromIndex('originals', 'by-lang', 'fr')).toEqual(['a']);
     v2.close();
@@ -87,7 +90,12 @@ describe('migrations', () => {
     expect(v2.version).toBe(DB_VERSION);
     expect([...v2.objectStoreNames]).not.toContain('decisions');
     expect((await v2.get('originals', 'a'))?.title).toBe('T');
-    expect(await v2.getAllKeysFromIndex('originals', 'by-key', 7)).toEqual(['a']);
+    // v2 → v3: filed in the retrieval index under the keys it had, which it keeps.
+    const a = await v2.get('originals', 'a');
+    expect(a?.keys).toEqual([7]);
+    const bucket = await v2.get('postings', postingRecordKey(7, 1));
+    expect(decodePosting(decodeBucket(bucket!.entries).get(7)!)).toEqual([a!.seq]);
+    expect(await v2.get('retrieval', 'head')).toMatchObject({ originals: 1 });
     expect(await v2.getAll('translations')).toHaveLength(1);
     // Once per page and original: the first flag stays; the verdict that named no original has no place.
     expect(await v2.getAll('history')).toEqual([

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lookupKeys, MAX_CANDIDATES } from '@/utils/engine';
+import { LOOKUP_MAX_KEYS } from '@/utils/store/lookup-plan';
 import { openDatabase, type Db } from '@/utils/store/db';
 import {
   addOriginal, candidatesFor, countOriginals, deleteOriginal, DuplicateOriginalError, getOriginal,
@@ -79,26 +80,51 @@ describe('candidatesFor', () => {
 
   it('ranks by shared keys and decodes only the shortlist, never scanning the store', async () => {
     const fr = corpus('fr', 1)[0];
-    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
-    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const reads: string[] = [];
+    const spy = <P extends object>(proto: P, method: keyof P & string) => {
+      const real = proto[method] as (...a: unknown[]) => unknown;
+      vi.spyOn(proto, method as never).mockImplementation(function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+        reads.push(`${'objectStore' in this ? `${this.objectStore.name}.${this.name}` : this.name}.${method}`);
+        return real.apply(this, args);
+      } as never);
+    };
+    for (const m of ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'] as const) {
+      spy(IDBObjectStore.prototype, m);
+      spy(IDBIndex.prototype, m);
+    }
     const c = await candidatesFor(db, pageOf(fr), 3);
     expect(c[0].id).toBe(fr.id); // the same text shares every key with itself
     expect(c.length).toBeLessThanOrEqual(3);
     expect(c[0].info.title).toBe(fr.title);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(cursor).not.toHaveBeenCalled();
-    expect(get.mock.calls.length).toBeLessThanOrEqual(3);
+    // The shortlist's records only, through the seq index; no listing of any store.
+    expect(reads.filter((r) => r.startsWith('originals')).sort()).toEqual(Array(c.length).fill('originals.by-seq.get'));
+    expect(reads.filter((r) => !r.endsWith('.get'))).toEqual([]);
   });
 
-  it('asks the index for every lookup key of the page, in one transaction', async () => {
+  it('reads the posting lists of the planned keys only, all in one transaction', async () => {
     const fr = corpus('fr', 1)[0];
     const page = pageOf(fr);
-    const getAllKeys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
     const tx = vi.spyOn(IDBDatabase.prototype, 'transaction');
     await candidatesFor(db, page);
-    expect(getAllKeys).toHaveBeenCalledTimes(lookupKeys(page).length);
+    const postingReads = get.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'postings').length;
+    expect(postingReads).toBeGreaterThan(0);
+    expect(postingReads).toBeLessThanOrEqual(Math.min(LOOKUP_MAX_KEYS, lookupKeys(page).length));
     expect(tx).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds an original again after it is replaced with a new fingerprint, and never after deletion', async () => {
+    const [a, b] = corpus('fr', 2);
+    await putOriginal(db, { ...originalOf(a), fingerprint: originalOf(b).fingerprint });
+    // Both now carry b's fingerprint: both share every key with b's page.
+    expect((await candidatesFor(db, pageOf(b))).slice(0, 2).map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+    await putOriginal(db, originalOf(a));
+    expect((await candidatesFor(db, pageOf(a)))[0].id).toBe(a.id);
+    const forB = await candidatesFor(db, pageOf(b));
+    expect(forB[0].id).toBe(b.id);
+    expect(forB.find((c) => c.id === a.id)?.fingerprint ?? originalOf(a).fingerprint).toEqual(originalOf(a).fingerprint);
+    await deleteOriginal(db, a.id);
+    expect((await candidatesFor(db, pageOf(a))).map((c) => c.id)).not.toContain(a.id);
   });
 
   it('returns nothing for a page without anchors', async () => {

@@ -1,0 +1,125 @@
+/**
+ * Posting lists: the originals filed under one retrieval key, as one compact record.
+ *
+ * An IndexedDB multiEntry index spends an entry per (key, original), each repeating the
+ * original's string id: about 4 KB per original in Chromium. A posting list instead
+ * packs the originals' small sequence numbers (`seq`, see key-index.ts) in ascending
+ * order as varint deltas: one byte per entry for a common key, two or three for a rare
+ * one.
+ */
+
+/** Unsigned LEB128 of a safe integer (arithmetic, not bit operations: values may pass 2^31). */
+function writeVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+}
+
+/** Distinct seqs in ascending order → the stored bytes. */
+export function encodePosting(seqs: readonly number[]): Uint8Array {
+  const out: number[] = [];
+  let last = 0;
+  for (const seq of seqs) {
+    writeVarint(out, seq - last);
+    last = seq;
+  }
+  return Uint8Array.from(out);
+}
+
+/** Stored bytes → seqs (ascending). A truncated tail is dropped, never misread. */
+export function decodePosting(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    let delta = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      if (i >= bytes.length) return out;
+      b = bytes[i++];
+      delta += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    value += delta;
+    out.push(value);
+  }
+  return out;
+}
+
+/** A posting list with some seqs added and some removed; null when nothing is left. */
+export function mergePosting(old: Uint8Array | undefined, add: readonly number[], remove: ReadonlySet<number> = new Set()): Uint8Array | null {
+  const seqs = new Set<number>();
+  if (old) for (const s of decodePosting(old)) if (!remove.has(s)) seqs.add(s);
+  for (const s of add) seqs.add(s);
+  if (seqs.size === 0) return null;
+  return encodePosting([...seqs].sort((a, b) => a - b));
+}
+
+/** How many seqs a stored list holds, without decoding it. */
+export function postingLength(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (!(bytes[i] & 0x80)) n++;
+  return n;
+}
+
+/**
+ * Buckets: the short lists of many rare keys in one record. Most keys are rare (a name
+ * or a number few originals share), and a record of its own for each would cost an
+ * IndexedDB request per key to write and a record's overhead to store. A bucket holds,
+ * sorted by key: varint key delta · varint byte length · the key's posting list.
+ */
+export function encodeBucket(lists: ReadonlyMap<number, Uint8Array>): Uint8Array {
+  const keys = [...lists.keys()].sort((a, b) => a - b);
+  let size = 0;
+  for (const k of keys) size += lists.get(k)!.length;
+  const parts: Array<number[] | Uint8Array> = [];
+  let last = 0;
+  for (const k of keys) {
+    const list = lists.get(k)!;
+    const h: number[] = [];
+    writeVarint(h, k - last);
+    writeVarint(h, list.length);
+    last = k;
+    parts.push(h, list);
+    size += h.length;
+  }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** A bucket's lists by key (views into `bytes`); stops at a truncated entry. */
+export function decodeBucket(bytes: Uint8Array): Map<number, Uint8Array> {
+  const out = new Map<number, Uint8Array>();
+  let i = 0;
+  let key = 0;
+  const read = (): number | null => {
+    let v = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      if (i >= bytes.length) return null;
+      b = bytes[i++];
+      v += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    return v;
+  };
+  while (i < bytes.length) {
+    const delta = read();
+    const length = read();
+    if (delta === null || length === null || i + length > bytes.length) break;
+    key += delta;
+    out.set(key, bytes.subarray(i, i + length));
+    i += length;
+  }
+  return out;
+}
