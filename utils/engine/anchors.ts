@@ -3,6 +3,7 @@
  * names keep their sound, whatever the script. Everything else is left behind.
  */
 import { hash24, SIMHASH_MAX_WORDS } from './hash';
+import { calendarOf, conceptKeyText, conceptOf, type Concept } from './concepts';
 import { toLatin } from './translit';
 import { isCaseless, scriptOf } from './normalise';
 import type { AnchorKind, Script } from './types';
@@ -98,6 +99,7 @@ export function coarseName(canon: string): number {
  * Libya's → Libya. Short segments at either end are grammar, not the name.
  */
 export function stripClitics(word: string): string {
+  if (word.indexOf("'") < 0 && word.indexOf('’') < 0) return word;
   const parts = word.split(/['’]/);
   if (parts.length === 1) return word;
   let from = 0;
@@ -129,9 +131,10 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const JAPANESE_RUNS = /[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+|[\u3040-\u309f]+|[\u3400-\u9fff]+|[^\u3040-\u30ff\u3400-\u9fff]+/g;
 
 /** The words of a token: clitics stripped; Japanese runs cut by script. */
-function wordsOf(token: string): string[] {
+function wordsOf(token: string, script: Script): string[] {
   const w = stripClitics(token);
-  if (!JAPANESE.test(w)) return [w];
+  // Only a Japanese text, or a token starting in kana or Han, may need cutting.
+  if ((script !== 'kana' && script !== 'han' && w.charCodeAt(0) < 0x3040) || !JAPANESE.test(w)) return [w];
   return w.match(JAPANESE_RUNS) ?? [];
 }
 
@@ -139,8 +142,13 @@ function atSentenceStart(p: string, index: number): boolean {
   return index === 0 || SENTENCE_END.test(p.slice(Math.max(0, index - 3), index));
 }
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const UPPER = /^\p{Lu}/u;
+
+/** Whether a word starts with a capital (ASCII first, without a regular expression). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  return UPPER.test(word);
 }
 
 /** A word that may be a name, as met in the single pass over the text. */
@@ -163,31 +171,82 @@ interface Candidate {
 export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: string[]): Anchor[] {
   const caseless = isCaseless(script);
   const namedInside = new Set<string>();
+  // Words recur: each distinct word is looked up once. (Whether a word may be a name
+  // depends on the word and the text's script only, so the word alone is the key.)
+  const conceptCache = new Map<string, Concept | null>();
+  const lookupConcept = (word: string): Concept | null => {
+    let c = conceptCache.get(word);
+    if (c === undefined) conceptCache.set(word, (c = conceptOf(word, true)));
+    return c;
+  };
   const counts = new Map<string, number>();
   // Numbers are final as soon as they are read; words wait for the whole text to be seen.
   const items: Array<Anchor | Candidate> = [];
   let base = 0;
+  const conceptAnchor = (c: Concept, label: string, para: number, offset: number): Anchor => ({
+    kind: 'num', label, precise: hash24(conceptKeyText(c)), coarse: 0, para, offset,
+  });
   for (let para = 0; para < paragraphs.length; para++) {
     const p = paragraphs[para];
-    for (const m of p.matchAll(TOKEN)) {
-      const index = m.index!;
+    // A month counts only in a date, next to a number ("15 novembre", "November 15"):
+    // alone, its name may be another word ("may", "mars").
+    let lastWasNumber = false;
+    let pending: { word: string; offset: number; concept: Concept | null } | null = null;
+    // A lower-case word is never a name, but may be a weekday, or a month in a date.
+    const onLower = (word: string, offset: number, afterNumber: boolean) => {
+      const concept = word.length >= 3 ? calendarOf(word) : null;
+      if (!concept) return;
+      if (concept.kind !== 'month' || afterNumber) items.push(conceptAnchor(concept, word, para, offset));
+      else pending = { word, offset, concept };
+    };
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(p); m; m = TOKEN.exec(p)) {
+      const index = m.index;
       if (m[1]) {
+        if (pending) {
+          const c = pending.concept ?? calendarOf(pending.word);
+          if (c && c.kind !== 'territory') {
+            const last = items[items.length - 1];
+            if (last && !('kind' in last) && last.offset === pending.offset) items.pop();
+            items.push(conceptAnchor(c, pending.word, para, pending.offset));
+          }
+        }
+        pending = null;
+        lastWasNumber = true;
         const form = numberForm(m[1]);
         if (form) items.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset: base + index });
         continue;
       }
+      const afterNumber = lastWasNumber;
+      lastWasNumber = false;
+      pending = null;
       const token = m[2];
       if (words && words.length < SIMHASH_MAX_WORDS) words.push(token.toLowerCase());
       const c = token.charCodeAt(0);
-      // Fast path: a plain lower-case ASCII word is never a name.
-      if (c >= 97 && c <= 122 && token.indexOf("'") < 0 && token.indexOf('’') < 0) continue;
-      for (const word of wordsOf(token)) {
+      if (c >= 97 && c <= 122 && token.indexOf("'") < 0 && token.indexOf('’') < 0) {
+        onLower(token, base + index, afterNumber);
+        continue;
+      }
+      for (const word of wordsOf(token, script)) {
         if (word.length < 2) continue;
         const first = scriptOf(word[0]);
-        if (UNSEGMENTED.has(first) || HIRAGANA.test(word)) continue;
+        if (UNSEGMENTED.has(first) || (first === 'kana' && HIRAGANA.test(word))) continue;
+        const named = caseless || first !== script || startsUpper(word);
+        if (!named) {
+          onLower(word, base + index, afterNumber);
+          continue;
+        }
+        const concept = word.length >= 3 ? lookupConcept(word) : null;
+        if (concept && (concept.kind !== 'month' || afterNumber)) {
+          items.push(conceptAnchor(concept, word, para, base + index));
+          continue;
+        }
+        // A capitalised month name out of a date may be a name (May, Ian): read as one,
+        // unless a number follows (then the month replaces it, see above).
+        if (concept) pending = { word, offset: base + index, concept };
         if (caseless || first !== script) {
           if (first === script) counts.set(word, (counts.get(word) ?? 0) + 1);
-        } else if (!isUpper(word[0])) continue;
+        }
         const atStart = !caseless && first === script && atSentenceStart(p, index);
         if (!caseless && first === script && !atStart) namedInside.add(word);
         items.push({ word, para, offset: base + index, atStart });

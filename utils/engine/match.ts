@@ -5,7 +5,7 @@
 import { align, keyView, sameScript, type Chain } from './align';
 import { COARSE_BASE } from './keys';
 import { popcount32 } from './hash';
-import { scoreFeatures, type Features } from './score';
+import { scoreFeatures, scoreUpperBound, type Features } from './score';
 import { structureCost } from './structure';
 import type {
   Candidate, EngineVerdict, Evidence, Fingerprint, Match, PageFingerprint, ParagraphLink, SharedAnchor,
@@ -77,8 +77,18 @@ function chanceMatches(a: Set<number>, b: Set<number>): number {
   return (na * nb) / SKELETONS;
 }
 
-/** The chain's features: how many distinct anchors, how densely, how locally in order. */
-export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain): Features {
+/**
+ * Candidates whose score cannot reach this, whatever their structure, are not aligned
+ * by structure (its dynamic programming is most of a comparison's cost): well below the
+ * lowest threshold the reader's sensitivity setting can choose.
+ */
+export const STRUCTURE_FLOOR = 0.2;
+
+/**
+ * The chain's features: how many distinct anchors, how densely, how locally in order.
+ * With `structureFloor`, the structure is measured only if the score could reach it.
+ */
+export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain, structureFloor = 0): Features {
   const k = chain.orig.length;
   const phonetic = !sameScript(orig, page);
   if (k === 0) return { distinct: 0, chance: 0, covOrig: 0, covPage: 0, local: 0, spanOrig: 0, spanPage: 0, order: 0, structure: null, sentences: null };
@@ -110,11 +120,7 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   // Of the distinct keys both texts have, how many the chain puts in the same order.
   let shared = 0;
   for (const key of o.set) if (key >= 0 && p.set.has(key)) shared++;
-  const ratio = spanRatio(orig, page, chain);
-  const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
-  const structure = structureCost(orig.paraLens, page.paraLens, ratio, whole);
-  const sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole);
-  return {
+  const anchors: Features = {
     distinct,
     chance: phonetic ? chanceMatches(o.set, p.set) : 0,
     covOrig,
@@ -123,8 +129,16 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
     spanOrig,
     spanPage,
     order: distinct / Math.max(1, shared),
-    structure,
-    sentences,
+    structure: null,
+    sentences: null,
+  };
+  if (structureFloor > 0 && scoreUpperBound(anchors) < structureFloor) return anchors;
+  const ratio = spanRatio(orig, page, chain);
+  const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
+  return {
+    ...anchors,
+    structure: structureCost(orig.paraLens, page.paraLens, ratio, whole),
+    sentences: structureCost(orig.sentLens, page.sentLens, ratio, whole),
   };
 }
 
@@ -165,7 +179,7 @@ function evidenceOf(orig: Fingerprint, page: PageFingerprint, chain: Chain, f: F
 export function compare(page: PageFingerprint, candidate: Candidate): Match {
   const orig = candidate.fingerprint;
   const chain = align(orig, page, () => 1);
-  const f = chainFeatures(orig, page, chain);
+  const f = chainFeatures(orig, page, chain, STRUCTURE_FLOOR);
   return { id: candidate.id, score: scoreFeatures(f), evidence: evidenceOf(orig, page, chain, f) };
 }
 

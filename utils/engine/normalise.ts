@@ -37,14 +37,19 @@ const RANGES: Array<[number, number, Script]> = [
 
 /** The script of one character (its first code point). */
 export function scriptOf(ch: string): Script {
-  const cp = ch.codePointAt(0) ?? 0;
+  return scriptOfCode(ch.codePointAt(0) ?? 0);
+}
+
+/** The script of a code point. */
+export function scriptOfCode(cp: number): Script {
   if (cp < 0x41) return 'other';
   if (cp <= 0x7a) return (cp <= 0x5a || cp >= 0x61) ? 'latin' : 'other';
   for (const [lo, hi, script] of RANGES) if (cp >= lo && cp <= hi) return script;
   return 'other';
 }
 
-const LETTER = /\p{L}/u;
+/** Letters sampled at most to tell a text's script. */
+const SCRIPT_SAMPLE = 1500;
 
 /**
  * The dominant script of a text, from a sample of its letters. Japanese counts as
@@ -53,13 +58,11 @@ const LETTER = /\p{L}/u;
 export function dominantScript(text: string): Script {
   const counts = new Map<Script, number>();
   let seen = 0;
-  const end = Math.min(text.length, 6000);
-  for (let i = 0; i < end; i++) {
+  for (let i = 0; i < text.length && seen < SCRIPT_SAMPLE; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII non-letters
-    const ch = text[i];
-    if (c >= 0xc0 && !LETTER.test(ch)) continue;
-    const s = scriptOf(ch);
+    const s = scriptOfCode(c);
+    if (s === 'other') continue;
     counts.set(s, (counts.get(s) ?? 0) + 1);
     seen++;
   }

@@ -74,3 +74,13 @@ export function scoreFeatures(f: Features, weights: readonly number[] = WEIGHTS)
   for (let i = 0; i < x.length; i++) z += weights[i] * x[i];
   return logistic(z);
 }
+
+/**
+ * The highest score `f` could reach whatever its structure: the best shape there is
+ * (every segment aligned at no cost). Below the threshold, the structure's dynamic
+ * programming cannot change the verdict and is skipped (match.ts).
+ */
+export function scoreUpperBound(f: Features, weights: readonly number[] = WEIGHTS): number {
+  const bestShape = { cost: 0, matched: Number.MAX_SAFE_INTEGER };
+  return Math.max(scoreFeatures({ ...f, structure: null, sentences: bestShape }, weights), scoreFeatures({ ...f, structure: null, sentences: null }, weights));
+}

@@ -31,25 +31,42 @@ function alignLengths(a: number[], b: number[], ratio: number): Structure | null
   const W = m + 1;
   const cost = new Float64Array((n + 1) * W).fill(Infinity);
   const matched = new Int32Array((n + 1) * W);
-  const pair = (x: number, y: number) => Math.min(2, Math.abs(Math.log((y + 20) / (ratio * x + 20))));
-  const step = (from: number, to: number, c: number, mm: number) => {
-    if (cost[from] + c < cost[to]) {
-      cost[to] = cost[from] + c;
-      matched[to] = matched[from] + mm;
+  // A pair's cost is |log(page + 20) − log(ratio·orig + 20)|, capped at 2: the logs of
+  // every segment and of every two adjacent segments are taken once, not per cell.
+  const la = new Float64Array(n);
+  const la2 = new Float64Array(n);
+  const lb = new Float64Array(m);
+  const lb2 = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    la[i] = Math.log(ratio * a[i] + 20);
+    la2[i] = i + 1 < n ? Math.log(ratio * (a[i] + a[i + 1]) + 20) : 0;
+  }
+  for (let j = 0; j < m; j++) {
+    lb[j] = Math.log(b[j] + 20);
+    lb2[j] = j + 1 < m ? Math.log(b[j] + b[j + 1] + 20) : 0;
+  }
+  const cap = (d: number) => (d < 0 ? (d < -2 ? 2 : -d) : d > 2 ? 2 : d);
+  const relax = (to: number, c: number, mm: number) => {
+    if (c < cost[to]) {
+      cost[to] = c;
+      matched[to] = mm;
     }
   };
   cost[0] = 0;
+  const extra = m > n ? m - n : 0;
   for (let i = 0; i <= n; i++) {
     const lo = Math.max(0, i - BAND);
-    const hi = Math.min(m, i + BAND + (m > n ? m - n : 0));
+    const hi = Math.min(m, i + BAND + extra);
     for (let j = lo; j <= hi; j++) {
       const at = i * W + j;
-      if (cost[at] === Infinity) continue;
-      if (i < n) step(at, at + W, SKIP_ORIG, 0);
-      if (j < m) step(at, at + 1, SKIP_PAGE, 0);
-      if (i < n && j < m) step(at, at + W + 1, pair(a[i], b[j]), 1);
-      if (i + 1 < n && j < m) step(at, at + 2 * W + 1, MERGE + pair(a[i] + a[i + 1], b[j]), 2);
-      if (i < n && j + 1 < m) step(at, at + W + 2, MERGE + pair(a[i], b[j] + b[j + 1]), 1);
+      const here = cost[at];
+      if (here === Infinity) continue;
+      const mm = matched[at];
+      if (i < n) relax(at + W, here + SKIP_ORIG, mm);
+      if (j < m) relax(at + 1, here + SKIP_PAGE, mm);
+      if (i < n && j < m) relax(at + W + 1, here + cap(lb[j] - la[i]), mm + 1);
+      if (i + 1 < n && j < m) relax(at + 2 * W + 1, here + MERGE + cap(lb[j] - la2[i]), mm + 2);
+      if (i < n && j + 1 < m) relax(at + W + 2, here + MERGE + cap(lb2[j] - la[i]), mm + 1);
     }
   }
   // End points: the whole original aligned (the page's tail is extra), or the whole page

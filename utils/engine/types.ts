@@ -15,7 +15,13 @@ export interface Article {
   paragraphs: string[];
 }
 
-/** What kind of token an anchor is: both survive translation into any language. */
+/**
+ * What kind of token an anchor is; both survive translation into any language.
+ * - 'num': compared exactly by a language-free key: a number's digits, or a concept
+ *   named in every language by Unicode CLDR (a country, a month in a date, a weekday:
+ *   concepts.ts), so «Allemagne» and «Německu» share one key;
+ * - 'name': compared by its Latin reading, and across scripts by its sound.
+ */
 export type AnchorKind = 'num' | 'name';
 
 /** The family of scripts a text is written in; decides how anchors are compared. */
