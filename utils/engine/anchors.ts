@@ -2,10 +2,11 @@
  * Anchors: the tokens a translator keeps. Numbers keep their digits in every language;
  * names keep their sound, whatever the script. Everything else is left behind.
  */
-import { hash24, SIMHASH_MAX_WORDS } from './hash';
-import { calendarOf, conceptKeyText, conceptOf, type Concept } from './concepts';
+import { hash24, lastWasAscii, lowerHash32, SIMHASH_MAX_WORDS } from './hash';
+import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } from './concepts';
+import { scanTokens } from './tokens';
 import { toLatin } from './translit';
-import { isCaseless, scriptOf } from './normalise';
+import { isCaseless, scriptOf, scriptOfCode } from './normalise';
 import type { AnchorKind, Script } from './types';
 
 export interface Anchor {
@@ -19,10 +20,6 @@ export interface Anchor {
   offset: number;
 }
 
-// A number: digit groups with thousands separators of any locale, then decimals.
-// "1 000", "1,000", "1.000" and "1000" read alike; so do "1,5" and "1.5".
-const TOKEN =
-  /(\d{1,3}(?:[ ,.'’]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)/gu;
 const SENTENCE_END = /[.!?:;«»"“”„()\[\]\u3002\uff01\uff1f\u061f\u0964-]\s*$/;
 
 /** Scripts whose runs of letters are phrases, not words: no name can be cut out. */
@@ -40,20 +37,66 @@ export function numberForm(token: string): string | null {
  * «Рихтаржова» (rikhtarzhova) and «Richtářová» (richtarova) → "rihtar…".
  */
 export function canonicalName(word: string): string {
-  return toLatin(word)
-    .replace(/[^a-z]/g, '')
-    .replace(/^kh/, 'h') // Russian х for a foreign h: Хиллари → Hillary
-    .replace(/ph/g, 'f')
-    .replace(/th/g, 't')
-    .replace(/sch|sh/g, 's')
-    .replace(/zh/g, 'z')
-    .replace(/[ck]h|ck|c|q/g, 'k') // Czech/German ch, Russian kh and ch (Чех, Čech)
-    .replace(/w/g, 'v')
-    .replace(/[yj]/g, 'i')
-    .replace(/x/g, 'ks')
-    .replace(/z/g, 's')
-    .replace(/(.)\1+/g, '$1');
+  // One pass over the Latin reading, applying in order: keep a–z; initial kh → h; ph → f;
+  // th → t; sch, sh → s; zh → z; ch, kh, ck, c, q → k; w → v; y, j → i; x → ks; z → s;
+  // then runs of one letter → one (tests/unit/engine/anchors.test.ts checks it against
+  // those rules written as regular expressions).
+  const latin = toLatin(word);
+  const a: number[] = [];
+  for (let k = 0; k < latin.length; k++) {
+    const c = latin.charCodeAt(k);
+    if (c >= 97 && c <= 122) a.push(c);
+  }
+  const n = a.length;
+  const out: number[] = [];
+  const emit = (c: number) => {
+    if (out[out.length - 1] !== c) out.push(c);
+  };
+  let i = 0;
+  if (a[0] === K && a[1] === H) {
+    emit(H);
+    i = 2;
+  }
+  while (i < n) {
+    const c = a[i];
+    const d = a[i + 1];
+    if (c === P && d === H) {
+      emit(F);
+      i += 2;
+    } else if (c === T && d === H) {
+      emit(T);
+      i += 2;
+    } else if (c === S && d === C && a[i + 2] === H) {
+      emit(S);
+      i += 3;
+    } else if (c === S && d === H) {
+      emit(S);
+      i += 2;
+    } else if (c === Z && d === H) {
+      emit(S);
+      i += 2;
+    } else if ((c === C || c === K) && d === H) {
+      emit(K);
+      i += 2;
+    } else if (c === C && d === K) {
+      emit(K);
+      i += 2;
+    } else {
+      if (c === C || c === Q) emit(K);
+      else if (c === W) emit(V);
+      else if (c === Y || c === J) emit(I);
+      else if (c === X) {
+        emit(K);
+        emit(S);
+      } else if (c === Z) emit(S);
+      else emit(c);
+      i++;
+    }
+  }
+  return String.fromCharCode(...out);
 }
+
+const [C, F, H, I, J, K, P, Q, S, T, V, W, X, Y, Z] = [...'cfhijkpqstvwxyz'].map((ch) => ch.charCodeAt(0));
 
 /** The precise form of a name: the first letters of its canonical reading (stems
  * survive declension: Obama, Obamovi, Obamy → "obam"). */
@@ -143,6 +186,16 @@ function atSentenceStart(p: string, index: number): boolean {
 }
 
 const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}$/u;
+// Each UTF-16 unit's case, computed the first time it is met: 1 lower-case letter, 2 not.
+const LOWER_UNIT = new Uint8Array(0x10000);
+
+/** Whether a UTF-16 unit is a lower-case letter. */
+function isLowerUnit(c: number): boolean {
+  let k = LOWER_UNIT[c];
+  if (k === 0) LOWER_UNIT[c] = k = LOWER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
 
 /** Whether a word starts with a capital (ASCII first, without a regular expression). */
 function startsUpper(word: string): boolean {
@@ -161,14 +214,14 @@ interface Candidate {
 
 /**
  * Reads the anchors of a body given as normalised paragraphs, in one pass (and, when
- * `words` is given, collects its first words, lower-cased, for the SimHash).
+ * `words` is given, collects the hashes of its first words, lower-cased, for the SimHash).
  * In cased scripts a name is a capitalised word; at a sentence start it counts only if
  * the text also capitalises it inside a sentence. In caseless scripts every word is a
  * candidate except the frequent ones (a name is rare in its own text; function words are
  * not). Japanese runs are cut where katakana (the script of foreign names) meets kana or
  * Han, since no space separates them.
  */
-export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: string[]): Anchor[] {
+export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: number[]): Anchor[] {
   const caseless = isCaseless(script);
   const namedInside = new Set<string>();
   // Words recur: each distinct word is looked up once. (Whether a word may be a name
@@ -199,10 +252,8 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       if (concept.kind !== 'month' || afterNumber) items.push(conceptAnchor(concept, word, para, offset));
       else pending = { word, offset, concept };
     };
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(p); m; m = TOKEN.exec(p)) {
-      const index = m.index;
-      if (m[1]) {
+    scanTokens(p, (index, end, isNumber, hasApostrophe) => {
+      if (isNumber) {
         if (pending) {
           const c = pending.concept ?? calendarOf(pending.word);
           if (c && c.kind !== 'territory') {
@@ -213,20 +264,25 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         }
         pending = null;
         lastWasNumber = true;
-        const form = numberForm(m[1]);
-        if (form) items.push({ kind: 'num', label: m[1], precise: hash24('#' + form), coarse: 0, para, offset: base + index });
-        continue;
+        const text = p.slice(index, end);
+        const form = numberForm(text);
+        if (form) items.push({ kind: 'num', label: text, precise: hash24('#' + form), coarse: 0, para, offset: base + index });
+        return;
       }
       const afterNumber = lastWasNumber;
       lastWasNumber = false;
       pending = null;
-      const token = m[2];
-      if (words && words.length < SIMHASH_MAX_WORDS) words.push(token.toLowerCase());
-      const c = token.charCodeAt(0);
-      if (c >= 97 && c <= 122 && token.indexOf("'") < 0 && token.indexOf('’') < 0) {
-        onLower(token, base + index, afterNumber);
-        continue;
+      const lower = lowerHash32(p, index, end);
+      if (words && words.length < SIMHASH_MAX_WORDS) words.push(lower);
+      const c = p.charCodeAt(index);
+      // Fast path, most words of a Latin text: a plain lower-case word, read in place (an
+      // ASCII word's lower-case hash is its fold's: no second pass over it).
+      // The same for a lower-case word of the text's own cased script (Czech, Russian).
+      if (!hasApostrophe && ((c >= 97 && c <= 122) || (!caseless && c >= 0x80 && isLowerUnit(c) && scriptOfCode(c) === script))) {
+        if (end - index >= 3 && mayBeCalendar(p, index, end, lastWasAscii ? lower : undefined)) onLower(p.slice(index, end), base + index, afterNumber);
+        return;
       }
+      const token = p.slice(index, end);
       for (const word of wordsOf(token, script)) {
         if (word.length < 2) continue;
         const first = scriptOf(word[0]);
@@ -251,7 +307,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         if (!caseless && first === script && !atStart) namedInside.add(word);
         items.push({ word, para, offset: base + index, atStart });
       }
-    }
+    });
     base += p.length + 1;
   }
   const out: Anchor[] = [];

@@ -7,7 +7,7 @@
  * language-free key, compared exactly in every script, like a number.
  */
 import { CONCEPT_TABLE } from './concept-table';
-import { foldConcept } from './fold';
+import { foldConcept, foldHashes, hashString, type FoldHashes } from './fold';
 
 export type ConceptKind = 'territory' | 'month' | 'weekday';
 
@@ -26,6 +26,31 @@ interface Tables {
   calendarMax: number;
   /** Territory names without their last letter → the territory (declined forms: Německu, Германии). */
   stems: Map<string, Concept>;
+  /** Bit sets of the hashes of every form and stem, and of the calendar forms (fold.ts). */
+  named: BitSet;
+  dates: BitSet;
+}
+
+/**
+ * A set of 32-bit hashes as bits (a one-hash Bloom filter): "certainly not in the table"
+ * for almost every word of a page, at the cost of a bit test. About 2% of other words
+ * pass, and are then looked up for real.
+ */
+class BitSet {
+  private readonly bits: Uint32Array;
+  private readonly shift: number;
+  constructor(log2Bits: number) {
+    this.bits = new Uint32Array(1 << (log2Bits - 5));
+    this.shift = 32 - log2Bits;
+  }
+  add(h: number): void {
+    const i = h >>> this.shift;
+    this.bits[i >>> 5] |= 1 << (i & 31);
+  }
+  has(h: number): boolean {
+    const i = h >>> this.shift;
+    return (this.bits[i >>> 5] & (1 << (i & 31))) !== 0;
+  }
 }
 
 /** Shorter territory names are matched whole only (a stem of 4 letters is too many words' start). */
@@ -58,22 +83,34 @@ function load(): Tables {
   }
   const clean = new Map<string, Concept>();
   for (const [s, c] of stems) if (c) clean.set(s, c);
-  return { exact, calendar, calendarMax, stems: clean };
+  const named = new BitSet(20);
+  const dates = new BitSet(18);
+  const h: FoldHashes = { length: 0, whole: 0, less1: 0, less2: 0 };
+  for (const f of exact.keys()) named.add(hashString(f, h).whole);
+  for (const f of clean.keys()) named.add(hashString(f, h).whole);
+  for (const f of calendar.keys()) dates.add(hashString(f, h).whole);
+  return { exact, calendar, calendarMax, stems: clean, named, dates };
 }
 
-function isPlainLower(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
+const scratch: FoldHashes = { length: 0, whole: 0, less1: 0, less2: 0 };
+
+/**
+ * Whether `text.slice(start, end)` may be a month or a weekday: a bit test, no string
+ * made. False for almost every word; true for every calendar word. `foldHash`: the
+ * word's fold hash when the caller has it (fold.ts `foldHashes(...).whole`).
+ */
+export function mayBeCalendar(text: string, start: number, end: number, foldHash?: number): boolean {
+  const t = (tables ??= load());
+  if (end - start > t.calendarMax + 2) return false;
+  return t.dates.has(foldHash ?? foldHashes(text, scratch, start, end).whole);
 }
 
 /** The month or weekday a lower-case word names, if any ("novembre", "úterý"). */
 export function calendarOf(word: string): Concept | null {
   const t = (tables ??= load());
   if (word.length > t.calendarMax + 2) return null; // folding never lengthens by much
-  return t.calendar.get(isPlainLower(word) ? word : foldConcept(word)) ?? null;
+  if (!t.dates.has(foldHashes(word, scratch).whole)) return null;
+  return t.calendar.get(foldConcept(word)) ?? null;
 }
 
 /**
@@ -84,8 +121,14 @@ export function calendarOf(word: string): Concept | null {
 export function conceptOf(word: string, named: boolean): Concept | null {
   if (!named) return calendarOf(word);
   const t = (tables ??= load());
+  const h = foldHashes(word, scratch);
+  const n = h.length;
+  const maybeWhole = t.named.has(h.whole);
+  const maybeLess1 = n >= MIN_STEMMED && t.named.has(h.less1);
+  const maybeLess2 = n > MIN_STEMMED && t.named.has(h.less2);
+  if (!maybeWhole && !maybeLess1 && !maybeLess2) return null;
   const f = foldConcept(word);
-  const hit = t.exact.get(f);
+  const hit = maybeWhole ? t.exact.get(f) : undefined;
   if (hit) {
     if (hit.kind !== 'territory') return hit;
     // Three letters and fewer: acronyms only (USA, SAD, США), never a word like "Sam".

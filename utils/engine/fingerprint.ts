@@ -61,7 +61,7 @@ export function fingerprintArticle(article: Article): PageFingerprint {
   const paragraphs = bodyParagraphs(article);
   const body = paragraphs.join(' ');
   const script = dominantScript(body);
-  const words: string[] = [];
+  const words: number[] = [];
   const anchors = readAnchors(paragraphs, script, MAX_PAGE_ANCHORS, words);
   const chars = body.length;
   return {

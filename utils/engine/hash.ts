@@ -18,21 +18,67 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** Word bigrams a SimHash reads at most: enough to tell a text, bounded in cost. */
+/** Words a SimHash reads at most: enough to tell a text, bounded in cost. */
 export const SIMHASH_MAX_WORDS = 1500;
 
+/** Whether the text `lowerHash32` last hashed was all ASCII (then its hash is its fold's too). */
+export let lastWasAscii = true;
+
+// Each UTF-16 unit in lower case, computed the first time it is met (0: not yet).
+const LOWER1 = new Uint16Array(0x10000);
+const LOWER_SPECIAL = new Map<number, string>(); // units whose lower case is not one unit
+
 /**
- * 32-bit SimHash (Charikar; Manku et al. 2007) of word bigrams: near-identical texts
- * land a few bits apart, a translation of the same text about 16 bits apart.
+ * 32-bit FNV-1a of `text.slice(start, end)` in lower case, read in place: the SimHash
+ * hashes every word of a page, and a lower-cased copy of each would cost more than the
+ * hash. Case is folded unit by unit (so a final capital sigma is a plain sigma).
  */
-export function simhash(words: string[]): number {
-  const n = Math.min(words.length, SIMHASH_MAX_WORDS);
-  const hashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = hash32(words[i]);
+export function lowerHash32(text: string, start = 0, end = text.length): number {
+  let h = 0x811c9dc5;
+  lastWasAscii = true;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      lastWasAscii = false;
+      let l = LOWER1[c];
+      if (l === 0) {
+        const s = String.fromCharCode(c).toLowerCase();
+        if (s.length === 1 && s.charCodeAt(0) !== 0xffff) l = s.charCodeAt(0);
+        else {
+          l = 0xffff;
+          LOWER_SPECIAL.set(c, s);
+        }
+        LOWER1[c] = l;
+      }
+      if (l === 0xffff) {
+        const s = LOWER_SPECIAL.get(c)!;
+        for (let k = 0; k < s.length; k++) {
+          h ^= s.charCodeAt(k);
+          h = Math.imul(h, 0x01000193);
+        }
+        continue;
+      }
+      c = l;
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * 32-bit SimHash (Charikar; Manku et al. 2007) of word bigrams, given the words' hashes
+ * (`lowerHash32`): near-identical texts land a few bits apart, a translation of the same
+ * text about 16 bits apart.
+ */
+export function simhash(wordHashes: ArrayLike<number>): number {
+  const n = Math.min(wordHashes.length, SIMHASH_MAX_WORDS);
   const votes = new Int32Array(32);
   for (let i = 0; i + 1 < n; i++) {
     // Mix the two word hashes into the bigram's (xorshift-multiply finaliser).
-    let h = (hashes[i] ^ Math.imul(hashes[i + 1], 0x9e3779b1)) >>> 0;
+    let h = (wordHashes[i] ^ Math.imul(wordHashes[i + 1], 0x9e3779b1)) >>> 0;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     h ^= h >>> 16;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalName, coarseName, numberForm, readAnchors, stripClitics } from '@/utils/engine/anchors';
 import { normaliseText } from '@/utils/engine/normalise';
+import { toLatin } from '@/utils/engine/translit';
 
 describe('numbers', () => {
   it('reads the same number in every locale and script', () => {
@@ -45,5 +47,35 @@ describe('names', () => {
   it('cuts Japanese runs at katakana and ignores hiragana', () => {
     const a = readAnchors(['オバマ大統領は2009年にヒラリー・クリントンと会った。'], 'kana', 100);
     expect(a.map((x) => x.label)).toEqual(['オバマ', '2009', 'ヒラリー', 'クリントン']);
+  });
+});
+
+describe('canonicalName', () => {
+  // The rules as regular expressions, applied one after the other: the reference.
+  const byRules = (latin: string) =>
+    latin
+      .replace(/[^a-z]/g, '')
+      .replace(/^kh/, 'h')
+      .replace(/ph/g, 'f')
+      .replace(/th/g, 't')
+      .replace(/sch|sh/g, 's')
+      .replace(/zh/g, 'z')
+      .replace(/[ck]h|ck|c|q/g, 'k')
+      .replace(/w/g, 'v')
+      .replace(/[yj]/g, 'i')
+      .replace(/x/g, 'ks')
+      .replace(/z/g, 's')
+      .replace(/(.)\1+/g, '$1');
+
+  it('applies the rules in order, in one pass (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'abcdhjkpqstwxyz- \''.split('')), { maxLength: 14 }).map((a) => a.join('')), (w) => {
+        expect(canonicalName(w)).toBe(byRules(w.toLowerCase()));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const w of ['Schröder', 'Khodorkovsky', 'Хиллари', 'Čech', 'Zhang', 'Quixote', 'Richtářová', 'Рихтаржова']) {
+      expect(canonicalName(w), w).toBe(byRules(toLatin(w)));
+    }
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * The tokens of a paragraph: numbers (digit groups with the thousands separators of any
+ * locale, then decimals) and words (runs of letters and marks, joined by inner
+ * apostrophes or hyphens). A hand-written scanner, not a regular expression: it runs on
+ * every character of every page, and a match object per token costs more than the
+ * reading itself. It gives exactly the tokens of
+ *   /(\d{1,3}(?:[ ,.'’]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)/gu
+ * (tests/unit/engine/tokens.test.ts checks it against that expression).
+ */
+
+const LETTER = /[\p{L}\p{M}]/u;
+// Each UTF-16 unit's class, computed the first time it is met: 1 letter or mark, 2 other.
+const CLASS = new Uint8Array(0x10000);
+
+function isLetterUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let k = CLASS[c];
+  if (k === 0) CLASS[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** Length (1 or 2 units) of the letter at `i`, or 0 if none is there. */
+function letterAt(p: string, i: number): number {
+  const c = p.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = p.codePointAt(i)!;
+    return cp > 0xffff && LETTER.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return c === c && isLetterUnit(c) ? 1 : 0;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isGroupSeparator = (c: number) => c === 32 || c === 44 || c === 46 || c === 39 || c === 0x2019;
+
+/** End of the number starting at `i` (a digit). */
+function numberEnd(p: string, i: number): number {
+  const n = p.length;
+  let j = i;
+  while (j < n && isDigit(p.charCodeAt(j))) j++;
+  const lead = j - i;
+  // Grouped form: 1–3 digits, then groups of a separator and exactly three digits, not
+  // followed by a digit (1 000 000; 1.000,5; 12’345).
+  if (lead <= 3) {
+    let end = j;
+    let groups = 0;
+    while (
+      end + 3 < n + 0 &&
+      isGroupSeparator(p.charCodeAt(end)) &&
+      isDigit(p.charCodeAt(end + 1)) && isDigit(p.charCodeAt(end + 2)) && isDigit(p.charCodeAt(end + 3)) &&
+      !(end + 4 < n && isDigit(p.charCodeAt(end + 4)))
+    ) {
+      end += 4;
+      groups++;
+    }
+    // The last group may be followed by a digit only if an earlier one ended cleanly:
+    // that is the loop's own condition, so `groups` counts the clean ones.
+    if (groups > 0) return decimals(p, end);
+  }
+  return decimals(p, j);
+}
+
+function decimals(p: string, j: number): number {
+  const c = p.charCodeAt(j);
+  if ((c === 46 || c === 44) && j + 1 < p.length && isDigit(p.charCodeAt(j + 1))) {
+    j += 2;
+    while (j < p.length && isDigit(p.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+/** Whether the last word `wordEnd` read has an apostrophe inside (l'OTAN, Libya's). */
+let apostrophe = false;
+
+/** End of the word starting at `i` (a letter). */
+function wordEnd(p: string, i: number): number {
+  const n = p.length;
+  let j = i;
+  apostrophe = false;
+  for (;;) {
+    for (; j < n; j++) {
+      const u = p.charCodeAt(j);
+      if ((u >= 97 && u <= 122) || (u >= 65 && u <= 90)) continue; // ASCII letters, inline
+      if (u < 0x80) break;
+      const l = letterAt(p, j);
+      if (!l) break;
+      j += l - 1;
+    }
+    const c = p.charCodeAt(j);
+    if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && letterAt(p, j + 1)) {
+      if (c !== 45) apostrophe = true;
+      j += 1;
+    } else return j;
+  }
+}
+
+/**
+ * Calls `onToken(start, end, isNumber, hasApostrophe)` for every token of `p`, in order.
+ * Stops early when `onToken` returns false.
+ */
+export function scanTokens(
+  p: string,
+  onToken: (start: number, end: number, isNumber: boolean, hasApostrophe: boolean) => boolean | void,
+): void {
+  const n = p.length;
+  let i = 0;
+  while (i < n) {
+    const c = p.charCodeAt(i);
+    if (isDigit(c)) {
+      const end = numberEnd(p, i);
+      if (onToken(i, end, true, false) === false) return;
+      i = end;
+      continue;
+    }
+    const l = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(p, i);
+    if (l) {
+      const end = wordEnd(p, i);
+      if (onToken(i, end, false, apostrophe) === false) return;
+      i = end;
+      continue;
+    }
+    i++;
+  }
+}
