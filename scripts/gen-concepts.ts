@@ -21,6 +21,8 @@ const dates = path.join(root, 'cldr-dates-modern', 'main');
 // their base's names.
 const locales = readdirSync(names).filter((l) => l !== 'und' && /^[a-z]{2,3}(-(Latn|Cyrl|Arab|Hans|Hant|Guru))?$/.test(l));
 
+const UNSEGMENTED = /^[\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u;
+
 /** A single word (letters, marks, inner hyphens or apostrophes), at least 3 letters. */
 const WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
 
@@ -31,6 +33,9 @@ function add(raw: string, concept: string, kind: Kind): void {
   const word = raw.trim().replace(/\.$/, '');
   if (!WORD.test(word)) return;
   const f = foldConcept(word);
+  // Scripts written without spaces (Han, Thai, Lao, Khmer, Myanmar) are never cut into
+  // words by the engine (anchors.ts): their names could never be met.
+  if (UNSEGMENTED.test(f)) return;
   const length = [...f].length;
   // Short forms are other words too ("Sam", "Jav"): a short territory name counts only as
   // an acronym (USA, SAD, США), written in capitals. Short months stay ("mai", "Nov"):
