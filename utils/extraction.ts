@@ -40,6 +40,7 @@ const FingerprintSchema = v.pipe(
     chars: num,
     paraLens: nums,
     sentLens: v.optional(nums),
+    sentPara: v.optional(nums),
     keys: nums,
     coarse: nums,
     kinds: v.pipe(v.array(v.picklist(['num', 'name'])), v.maxLength(MAX_ITEMS)),

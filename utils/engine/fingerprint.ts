@@ -26,11 +26,18 @@ export const MAX_STORED_SENTENCES = 64;
 // or at a CJK full stop even without one.
 const SENTENCE_BREAK = /(?<=[.!?\u0964\u061f][\u0022\u0027\u00bb\u201d\u2019)\]]*)\s+|(?<=[\u3002\uff01\uff1f])/u;
 
-/** Lengths of the sentences, paragraph by paragraph: the finer Gale–Church signal. */
-export function sentenceLengths(paragraphs: string[]): number[] {
+/**
+ * Lengths of the sentences, paragraph by paragraph: the finer Gale–Church signal. With
+ * `paraOf`, the paragraph of each sentence is pushed onto it.
+ */
+export function sentenceLengths(paragraphs: string[], paraOf?: number[]): number[] {
   const out: number[] = [];
-  for (const p of paragraphs) {
-    for (const s of p.split(SENTENCE_BREAK)) if (s) out.push(s.length);
+  for (let i = 0; i < paragraphs.length; i++) {
+    for (const s of paragraphs[i].split(SENTENCE_BREAK)) {
+      if (!s) continue;
+      out.push(s.length);
+      paraOf?.push(i);
+    }
     if (out.length > 4 * MAX_STORED_SENTENCES) break;
   }
   return out;
@@ -64,13 +71,14 @@ export function fingerprintArticle(article: Article): PageFingerprint {
   const words: number[] = [];
   const anchors = readAnchors(paragraphs, script, MAX_PAGE_ANCHORS, words);
   const chars = body.length;
+  const sentPara: number[] = [];
   return {
     v: 1,
     lang: primaryLang(article.lang),
     script,
     chars,
     paraLens: paragraphs.map((p) => p.length),
-    sentLens: sentenceLengths(paragraphs),
+    sentLens: sentenceLengths(paragraphs, sentPara),
     keys: anchors.map((a) => a.precise),
     coarse: anchors.map((a) => a.coarse),
     kinds: anchors.map((a) => a.kind),
@@ -78,6 +86,7 @@ export function fingerprintArticle(article: Article): PageFingerprint {
     para: anchors.map((a) => a.para),
     simhash: simhash(words),
     labels: anchors.map((a) => a.label.slice(0, 60)),
+    sentPara,
     title: article.title ? normaliseText(article.title).slice(0, 300) : null,
   };
 }

@@ -5,8 +5,8 @@
 import { align, keyView, sameScript, type Chain } from './align';
 import { COARSE_BASE } from './keys';
 import { popcount32 } from './hash';
-import { scoreFeatures, scoreUpperBound, type Features } from './score';
-import { structureCost } from './structure';
+import { PARAGRAPH_CAP, scoreFeatures, scoreUpperBound, SENTENCE_CAP, shapeEvidence, type Features } from './score';
+import { structureCost, type Structure } from './structure';
 import type {
   Candidate, EngineVerdict, Evidence, Fingerprint, Match, PageFingerprint, ParagraphLink, SharedAnchor,
 } from './types';
@@ -135,11 +135,40 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   if (structureFloor > 0 && scoreUpperBound(anchors) < structureFloor) return anchors;
   const ratio = spanRatio(orig, page, chain);
   const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
-  return {
-    ...anchors,
-    structure: structureCost(orig.paraLens, page.paraLens, ratio, whole),
-    sentences: structureCost(orig.sentLens, page.sentLens, ratio, whole),
-  };
+  let structure = structureCost(orig.paraLens, page.paraLens, ratio, whole);
+  let sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole);
+  // The page's shape may also be read without the paragraphs that look inserted by a copy
+  // site (related links, ads): whichever shape is the better one counts.
+  const foreign = foreignParagraphs(page, chain);
+  if (foreign.size) {
+    const paraLens = page.paraLens.filter((_, i) => !foreign.has(i));
+    structure = betterShape(structure, structureCost(orig.paraLens, paraLens, ratio, whole), PARAGRAPH_CAP);
+    const sentPara = (page as PageFingerprint).sentPara;
+    if (sentPara?.length === page.sentLens.length) {
+      const sentLens = page.sentLens.filter((_, i) => !foreign.has(sentPara[i]));
+      sentences = betterShape(sentences, structureCost(orig.sentLens, sentLens, ratio, whole), SENTENCE_CAP);
+    }
+  }
+  return { ...anchors, structure, sentences };
+}
+
+function betterShape(a: Structure | null, b: Structure | null, cap: number): Structure | null {
+  if (!a || !b) return a ?? b;
+  return shapeEvidence(b, cap) > shapeEvidence(a, cap) ? b : a;
+}
+
+/**
+ * Page paragraphs that look inserted into a copy: with names or numbers of their own
+ * (two at least), none of them aligned with the original. A translated paragraph shares
+ * its names and numbers with its original; a "related links" block or an ad does not.
+ */
+function foreignParagraphs(page: Fingerprint, chain: Chain): Set<number> {
+  const anchors = new Map<number, number>();
+  for (const p of page.para) anchors.set(p, (anchors.get(p) ?? 0) + 1);
+  const aligned = new Set(chain.page.map((j) => page.para[j]));
+  const out = new Set<number>();
+  for (const [p, n] of anchors) if (n >= 2 && !aligned.has(p)) out.add(p);
+  return out;
 }
 
 function evidenceOf(orig: Fingerprint, page: PageFingerprint, chain: Chain, f: Features): Evidence {

@@ -31,9 +31,13 @@ export interface Features {
   sentences: Structure | null;
 }
 
+/** Segments counted at most in a shape's evidence: paragraphs, sentences. */
+export const PARAGRAPH_CAP = 16;
+export const SENTENCE_CAP = 32;
+
 /** How strongly a structural alignment says "same shape": positive below a mean cost of
  * 0.2, growing with the number of segments aligned (capped). */
-function shapeEvidence(s: Structure | null, cap: number): number {
+export function shapeEvidence(s: Structure | null, cap: number): number {
   return s ? (0.2 - s.cost) * Math.log1p(Math.min(s.matched, cap)) : -Infinity;
 }
 
@@ -54,7 +58,7 @@ export function featureVector(f: Features): number[] {
     f.spanPage,
     f.order * trust,
     // The better of the two shapes: a copy that re-cuts paragraphs keeps its sentences.
-    s || t ? Math.max(shapeEvidence(s, 16), shapeEvidence(t, 32)) : 0,
+    s || t ? Math.max(shapeEvidence(s, PARAGRAPH_CAP), shapeEvidence(t, SENTENCE_CAP)) : 0,
   ];
 }
 

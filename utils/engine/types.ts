@@ -65,6 +65,8 @@ export interface Fingerprint {
  */
 export interface PageFingerprint extends Fingerprint {
   labels: string[];
+  /** The paragraph of each sentence of `sentLens` (page side only: never stored). */
+  sentPara?: number[];
   title: string | null;
 }
 
