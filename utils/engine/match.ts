@@ -5,8 +5,8 @@
 import { align, keyView, sameScript, type Chain } from './align';
 import { COARSE_BASE } from './keys';
 import { popcount32 } from './hash';
-import { PARAGRAPH_CAP, scoreFeatures, scoreUpperBound, SENTENCE_CAP, shapeEvidence, type Features } from './score';
-import { structureCost, type Structure } from './structure';
+import { scoreFeatures, scoreUpperBound, type Features } from './score';
+import { structureCost } from './structure';
 import type {
   Candidate, EngineVerdict, Evidence, Fingerprint, Match, PageFingerprint, ParagraphLink, SharedAnchor,
 } from './types';
@@ -135,26 +135,25 @@ export function chainFeatures(orig: Fingerprint, page: Fingerprint, chain: Chain
   if (structureFloor > 0 && scoreUpperBound(anchors) < structureFloor) return anchors;
   const ratio = spanRatio(orig, page, chain);
   const whole = orig.chars > 0 ? page.chars / orig.chars : 1;
-  let structure = structureCost(orig.paraLens, page.paraLens, ratio, whole);
-  let sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole);
-  // The page's shape may also be read without the paragraphs that look inserted by a copy
-  // site (related links, ads): whichever shape is the better one counts.
+  // Paragraphs that look inserted by a copy site (related links, ads) are cheap to skip,
+  // and the length ratio is also tried without their text.
   const foreign = foreignParagraphs(page, chain);
-  if (foreign.size) {
-    const paraLens = page.paraLens.filter((_, i) => !foreign.has(i));
-    structure = betterShape(structure, structureCost(orig.paraLens, paraLens, ratio, whole), PARAGRAPH_CAP);
-    const sentPara = (page as PageFingerprint).sentPara;
-    if (sentPara?.length === page.sentLens.length) {
-      const sentLens = page.sentLens.filter((_, i) => !foreign.has(sentPara[i]));
-      sentences = betterShape(sentences, structureCost(orig.sentLens, sentLens, ratio, whole), SENTENCE_CAP);
-    }
+  if (!foreign.size) {
+    return {
+      ...anchors,
+      structure: structureCost(orig.paraLens, page.paraLens, ratio, whole),
+      sentences: structureCost(orig.sentLens, page.sentLens, ratio, whole),
+    };
   }
+  const insertedParas = page.paraLens.map((_, i) => foreign.has(i));
+  const total = page.paraLens.reduce((x, y) => x + y, 0);
+  const kept = page.paraLens.reduce((x, y, i) => (foreign.has(i) ? x : x + y), 0) / Math.max(1, total);
+  const extra = [ratio * kept, whole * kept];
+  const sentPara = (page as PageFingerprint).sentPara;
+  const insertedSents = sentPara?.length === page.sentLens.length ? sentPara.map((p) => foreign.has(p)) : undefined;
+  const structure = structureCost(orig.paraLens, page.paraLens, ratio, whole, insertedParas, extra);
+  const sentences = structureCost(orig.sentLens, page.sentLens, ratio, whole, insertedSents, extra);
   return { ...anchors, structure, sentences };
-}
-
-function betterShape(a: Structure | null, b: Structure | null, cap: number): Structure | null {
-  if (!a || !b) return a ?? b;
-  return shapeEvidence(b, cap) > shapeEvidence(a, cap) ? b : a;
 }
 
 /**

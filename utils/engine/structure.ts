@@ -9,6 +9,8 @@
  */
 
 const SKIP_PAGE = 0.6;
+/** Skipping a page segment that looks inserted (see match.ts): cheaper, not free. */
+const SKIP_INSERTED = 0.4;
 const SKIP_ORIG = 1.0;
 const MERGE = 0.35;
 /** Segments of the original compared at most. */
@@ -25,7 +27,7 @@ export interface Structure {
   matched: number;
 }
 
-function alignLengths(a: number[], b: number[], ratio: number): Structure | null {
+function alignLengths(a: number[], b: number[], ratio: number, inserted?: readonly boolean[]): Structure | null {
   const n = a.length;
   const m = b.length;
   const W = m + 1;
@@ -45,6 +47,11 @@ function alignLengths(a: number[], b: number[], ratio: number): Structure | null
     lb[j] = Math.log(b[j] + 20);
     lb2[j] = j + 1 < m ? Math.log(b[j] + b[j + 1] + 20) : 0;
   }
+  const skip = new Float64Array(m);
+  for (let j = 0; j < m; j++) skip[j] = inserted?.[j] ? SKIP_INSERTED : SKIP_PAGE;
+  // What skipping the page's tail from j on costs (half price: a page may end with extras).
+  const tail = new Float64Array(m + 1);
+  for (let j = m - 1; j >= 0; j--) tail[j] = tail[j + 1] + skip[j] * 0.5;
   const cap = (d: number) => (d < 0 ? (d < -2 ? 2 : -d) : d > 2 ? 2 : d);
   const relax = (to: number, c: number, mm: number) => {
     if (c < cost[to]) {
@@ -63,7 +70,7 @@ function alignLengths(a: number[], b: number[], ratio: number): Structure | null
       if (here === Infinity) continue;
       const mm = matched[at];
       if (i < n) relax(at + W, here + SKIP_ORIG, mm);
-      if (j < m) relax(at + 1, here + SKIP_PAGE, mm);
+      if (j < m) relax(at + 1, here + skip[j], mm);
       if (i < n && j < m) relax(at + W + 1, here + cap(lb[j] - la[i]), mm + 1);
       if (i + 1 < n && j < m) relax(at + 2 * W + 1, here + MERGE + cap(lb[j] - la2[i]), mm + 2);
       if (i < n && j + 1 < m) relax(at + W + 2, here + MERGE + cap(lb2[j] - la[i]), mm + 1);
@@ -74,7 +81,7 @@ function alignLengths(a: number[], b: number[], ratio: number): Structure | null
   let best = Infinity;
   let bestMatched = 0;
   for (let j = 0; j <= m; j++) {
-    const c = cost[n * W + j] + (m - j) * SKIP_PAGE * 0.5;
+    const c = cost[n * W + j] + tail[j];
     if (c < best) [best, bestMatched] = [c, matched[n * W + j]];
   }
   for (let i = 0; i <= n; i++) {
@@ -87,16 +94,24 @@ function alignLengths(a: number[], b: number[], ratio: number): Structure | null
 /**
  * The best structural alignment of two length sequences, trying the ratio measured on
  * the aligned anchors, the whole texts' ratio and 1 (the measured ratio is unreliable
- * when few anchors align, and the whole ratio is wrong for a partial copy).
+ * when few anchors align, and the whole ratio is wrong for a partial copy), and any
+ * `extraRatios`. `inserted[j]`: the page's j-th segment looks inserted (cheaper to skip).
  */
-export function structureCost(orig: number[], page: number[], ratio: number, wholeRatio = ratio): Structure | null {
+export function structureCost(
+  orig: number[],
+  page: number[],
+  ratio: number,
+  wholeRatio = ratio,
+  inserted?: readonly boolean[],
+  extraRatios: readonly number[] = [],
+): Structure | null {
   const a = orig.slice(0, MAX_ORIG);
   const b = page.slice(0, MAX_PAGE);
   if (a.length < 3 || b.length < 3) return null;
   let best: Structure | null = null;
-  for (const r of new Set([ratio, wholeRatio, 1])) {
+  for (const r of new Set([ratio, wholeRatio, 1, ...extraRatios])) {
     if (!(r > 0)) continue;
-    const s = alignLengths(a, b, r);
+    const s = alignLengths(a, b, r, inserted);
     if (s && (!best || s.cost < best.cost)) best = s;
   }
   return best;

@@ -55,6 +55,39 @@ describe('the seed case', () => {
   });
 });
 
+describe('a copy padded with paragraphs of other articles (related links, ads)', () => {
+  const fr = corpus('fr', 40);
+  const de = corpus('de', 40);
+  // A registered article with enough paragraphs, and three paragraphs of other German
+  // articles (each with names or numbers of its own) slipped between its paragraphs.
+  const k = fr.findIndex((a) => a.paragraphs.length >= 8);
+  const page = de.find((a) => a.id === fr[k].id)!;
+  const donors = de
+    .filter((a) => a.id !== page.id)
+    .map((a) => a.paragraphs.find((p) => /\d{2}|\s\p{Lu}/u.test(p.slice(1)))!)
+    .filter(Boolean);
+  const padded = [...page.paragraphs];
+  padded.splice(6, 0, donors[0]);
+  padded.splice(4, 0, donors[1]);
+  padded.splice(2, 0, donors[2]);
+  const original = { id: fr[k].id, lang: 'fr', fingerprint: toStored(fingerprintArticle(fr[k])) };
+
+  it('is still flagged as a translation of its original', () => {
+    const v = decide(fingerprintArticle({ title: null, lang: 'de', paragraphs: padded }), [original]);
+    expect(v.kind).toBe('translation');
+  });
+
+  it('keeps a better shape when the inserted paragraphs are cheap to skip', async () => {
+    const { structureCost } = await import('@/utils/engine/structure');
+    const inserted = padded.map((p) => donors.slice(0, 3).includes(p));
+    const lens = padded.map((p) => p.length);
+    const orig = fr[k].paragraphs.map((p) => p.length);
+    const plain = structureCost(orig, lens, 1.1)!;
+    const aware = structureCost(orig, lens, 1.1, 1.1, inserted)!;
+    expect(aware.cost).toBeLessThan(plain.cost);
+  });
+});
+
 describe('dev corpus sample', () => {
   it('finds English translations of registered French originals and flags no other article', () => {
     const fr = corpus('fr', 60);
