@@ -56,22 +56,25 @@ const SCRIPT_SAMPLE = 1500;
  * 'kana' as soon as kana are a real share of the letters, since its Han is mixed in.
  */
 export function dominantScript(text: string): Script {
-  const counts = new Map<Script, number>();
+  const counts = new Int32Array(SCRIPTS.length);
   let seen = 0;
   for (let i = 0; i < text.length && seen < SCRIPT_SAMPLE; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII non-letters
-    const s = scriptOfCode(c);
-    if (s === 'other') continue;
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    const s = c <= 0x7a ? LATIN : SCRIPT_INDEX.get(scriptOfCode(c))!;
+    if (s === OTHER) continue;
+    counts[s]++;
     seen++;
   }
-  if ((counts.get('kana') ?? 0) > seen * 0.1) return 'kana';
-  let best: Script = 'other';
-  let most = 0;
-  for (const [s, n] of counts) if (n > most) [best, most] = [s, n];
-  return best;
+  if (counts[KANA] > seen * 0.1) return 'kana';
+  let best = OTHER;
+  for (let s = 0; s < counts.length; s++) if (counts[s] > counts[best]) best = s;
+  return counts[best] > 0 ? SCRIPTS[best] : 'other';
 }
+
+const SCRIPTS: readonly Script[] = ['other', 'latin', 'cyrillic', 'greek', 'armenian', 'georgian', 'hebrew', 'arabic', 'indic', 'thai', 'kana', 'han', 'hangul'];
+const SCRIPT_INDEX = new Map(SCRIPTS.map((s, i) => [s, i]));
+const [OTHER, LATIN, KANA] = [0, 1, SCRIPT_INDEX.get('kana')!];
 
 /** Scripts whose letters have no upper and lower case: names cannot be told by a capital. */
 export function isCaseless(script: Script): boolean {
