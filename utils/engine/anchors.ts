@@ -4,7 +4,7 @@
  */
 import { hash24, lastWasAscii, lowerHash32, SIMHASH_MAX_WORDS } from './hash';
 import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } from './concepts';
-import { scanTokens } from './tokens';
+import { nextToken, token as found } from './tokens';
 import { toLatin } from './translit';
 import { isCaseless, scriptOf, scriptOfCode } from './normalise';
 import type { AnchorKind, Script } from './types';
@@ -252,7 +252,8 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       if (concept.kind !== 'month' || afterNumber) items.push(conceptAnchor(concept, word, para, offset));
       else pending = { word, offset, concept };
     };
-    scanTokens(p, (index, end, isNumber, hasApostrophe) => {
+    for (let at = 0; nextToken(p, at); at = found.end) {
+      const { start: index, end, isNumber, hasApostrophe } = found;
       if (isNumber) {
         if (pending) {
           const c = pending.concept ?? calendarOf(pending.word);
@@ -267,7 +268,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         const text = p.slice(index, end);
         const form = numberForm(text);
         if (form) items.push({ kind: 'num', label: text, precise: hash24('#' + form), coarse: 0, para, offset: base + index });
-        return;
+        continue;
       }
       const afterNumber = lastWasNumber;
       lastWasNumber = false;
@@ -280,7 +281,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       // The same for a lower-case word of the text's own cased script (Czech, Russian).
       if (!hasApostrophe && ((c >= 97 && c <= 122) || (!caseless && c >= 0x80 && isLowerUnit(c) && scriptOfCode(c) === script))) {
         if (end - index >= 3 && mayBeCalendar(p, index, end, lastWasAscii ? lower : undefined)) onLower(p.slice(index, end), base + index, afterNumber);
-        return;
+        continue;
       }
       const token = p.slice(index, end);
       for (const word of wordsOf(token, script)) {
@@ -307,7 +308,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         if (!caseless && first === script && !atStart) namedInside.add(word);
         items.push({ word, para, offset: base + index, atStart });
       }
-    });
+    }
     base += p.length + 1;
   }
   const out: Anchor[] = [];

@@ -75,17 +75,31 @@ export function lowerHash32(text: string, start = 0, end = text.length): number 
  */
 export function simhash(wordHashes: ArrayLike<number>): number {
   const n = Math.min(wordHashes.length, SIMHASH_MAX_WORDS);
-  const votes = new Int32Array(32);
+  // Each bit's vote is how many bigram hashes set it: 32 counters kept "vertically" (bit k
+  // of plane[j] is bit j of counter k), so adding a hash is a ripple of a few XOR/AND, not
+  // 32 additions. A bit is set when more than half of the bigrams set it.
+  const planes = new Int32Array(12); // counts up to 4095 > SIMHASH_MAX_WORDS
+  let bigrams = 0;
   for (let i = 0; i + 1 < n; i++) {
     // Mix the two word hashes into the bigram's (xorshift-multiply finaliser).
     let h = (wordHashes[i] ^ Math.imul(wordHashes[i + 1], 0x9e3779b1)) >>> 0;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     h ^= h >>> 16;
-    for (let b = 0; b < 32; b++) votes[b] += ((h >>> b) & 1) * 2 - 1;
+    let carry = h;
+    for (let j = 0; carry !== 0 && j < planes.length; j++) {
+      const t = planes[j] & carry;
+      planes[j] ^= carry;
+      carry = t;
+    }
+    bigrams++;
   }
   let out = 0;
-  for (let b = 0; b < 32; b++) if (votes[b] > 0) out |= 1 << b;
+  for (let b = 0; b < 32; b++) {
+    let count = 0;
+    for (let j = 0; j < planes.length; j++) count += ((planes[j] >>> b) & 1) << j;
+    if (2 * count > bigrams) out |= 1 << b;
+  }
   return out >>> 0;
 }
 

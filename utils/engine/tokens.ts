@@ -93,6 +93,36 @@ function wordEnd(p: string, i: number): number {
   }
 }
 
+/** The token `nextToken` found last: where it starts and ends, and what it is. */
+export const token = { start: 0, end: 0, isNumber: false, hasApostrophe: false };
+
+/**
+ * Finds the first token of `p` at or after `from` and describes it in `token`; false when
+ * there is none. A loop over `nextToken` reads a paragraph without a call per token.
+ */
+export function nextToken(p: string, from: number): boolean {
+  const n = p.length;
+  for (let i = from; i < n; i++) {
+    const c = p.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      token.start = i;
+      token.end = numberEnd(p, i);
+      token.isNumber = true;
+      token.hasApostrophe = false;
+      return true;
+    }
+    const l = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(p, i);
+    if (l) {
+      token.start = i;
+      token.end = wordEnd(p, i);
+      token.isNumber = false;
+      token.hasApostrophe = apostrophe;
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Calls `onToken(start, end, isNumber, hasApostrophe)` for every token of `p`, in order.
  * Stops early when `onToken` returns false.
@@ -101,23 +131,7 @@ export function scanTokens(
   p: string,
   onToken: (start: number, end: number, isNumber: boolean, hasApostrophe: boolean) => boolean | void,
 ): void {
-  const n = p.length;
-  let i = 0;
-  while (i < n) {
-    const c = p.charCodeAt(i);
-    if (isDigit(c)) {
-      const end = numberEnd(p, i);
-      if (onToken(i, end, true, false) === false) return;
-      i = end;
-      continue;
-    }
-    const l = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(p, i);
-    if (l) {
-      const end = wordEnd(p, i);
-      if (onToken(i, end, false, apostrophe) === false) return;
-      i = end;
-      continue;
-    }
-    i++;
+  for (let i = 0; nextToken(p, i); i = token.end) {
+    if (onToken(token.start, token.end, token.isNumber, token.hasApostrophe) === false) return;
   }
 }

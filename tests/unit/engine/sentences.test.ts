@@ -32,3 +32,28 @@ describe('sentenceLengths', () => {
     expect(paraOf).toEqual([0, 0, 1]);
   });
 });
+
+describe('simhash', () => {
+  it('is the majority vote of the bigram hashes, bit by bit (property, against the plain count)', async () => {
+    const { simhash } = await import('@/utils/engine/hash');
+    const plain = (hs: number[]) => {
+      const votes = new Int32Array(32);
+      for (let i = 0; i + 1 < hs.length; i++) {
+        let h = (hs[i] ^ Math.imul(hs[i + 1], 0x9e3779b1)) >>> 0;
+        h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+        h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+        h ^= h >>> 16;
+        for (let b = 0; b < 32; b++) votes[b] += ((h >>> b) & 1) * 2 - 1;
+      }
+      let out = 0;
+      for (let b = 0; b < 32; b++) if (votes[b] > 0) out |= 1 << b;
+      return out >>> 0;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 1600 }), (hs) => {
+        expect(simhash(hs)).toBe(plain(hs.slice(0, 1500)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
