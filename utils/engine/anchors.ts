@@ -6,7 +6,7 @@ import { hash24, lastWasAscii, lowerHash32, SIMHASH_MAX_WORDS } from './hash';
 import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } from './concepts';
 import { nextToken, token as found } from './tokens';
 import { toLatin } from './translit';
-import { isCaseless, scriptOf, scriptOfCode } from './normalise';
+import { isCaseless, scriptOfCode } from './normalise';
 import type { AnchorKind, Script } from './types';
 
 export interface Anchor {
@@ -284,9 +284,12 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         continue;
       }
       const token = p.slice(index, end);
-      for (const word of wordsOf(token, script)) {
+      // Most tokens are one word as they stand (no clitic, no Japanese run to cut).
+      const parts = hasApostrophe || script === 'kana' || script === 'han' || c >= 0x3040 ? wordsOf(token, script) : null;
+      for (let w = 0, count = parts ? parts.length : 1; w < count; w++) {
+        const word = parts ? parts[w] : token;
         if (word.length < 2) continue;
-        const first = scriptOf(word[0]);
+        const first = scriptOfCode(word.codePointAt(0)!);
         if (UNSEGMENTED.has(first) || (first === 'kana' && HIRAGANA.test(word))) continue;
         const named = caseless || first !== script || startsUpper(word);
         if (!named) {
