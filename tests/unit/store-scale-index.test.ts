@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { KeyFrequencies } from '@/utils/store/key-frequencies';
 import { LOOKUP_MAX_KEYS, LOOKUP_MIN_KEYS, planLookup } from '@/utils/store/lookup-plan';
 import { decodePosting, encodePosting, mergePosting, postingLength } from '@/utils/store/postings';
+import { rankStoredPostings } from '@/utils/store/rank-postings';
+import { rankCandidates } from '@/utils/engine';
 
 /** What a posting list holds: distinct seqs, ascending. */
 const seqs = fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 40 }), { maxLength: 300 }).map((s) => s.sort((a, b) => a - b));
@@ -100,5 +102,30 @@ describe('the lookup plan', () => {
   it('requests nothing for keys no original has', () => {
     expect(planLookup([1, 2, 3], () => 0)).toEqual([]);
     expect(planLookup(Array.from({ length: 500 }, (_, i) => i), () => 1).length).toBe(LOOKUP_MAX_KEYS);
+  });
+});
+
+describe('ranking on the stored lists', () => {
+  const lists = fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 60 }).map((s) => s.sort((a, b) => a - b)), { maxLength: 30 });
+  it('gives exactly what the engine\'s rankCandidates gives: order, ties and all', () => {
+    fc.assert(
+      fc.property(lists, fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 0, max: 20 }), fc.func(fc.integer({ min: 0, max: 70 })), (ls, n, max, kc) => {
+        const keyCount = (seq: number) => kc(seq) || 1;
+        const want = rankCandidates(ls.map((ids, key) => ({ key, ids })), n, max, keyCount);
+        const got = rankStoredPostings(ls.map((ids, key) => ({ key, bytes: encodePosting(ids) })), n, max, keyCount);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('beyond the flat arrays (seqs past 4 million) as well', () => {
+    const ls = [[3, 9, 5_000_000], [9, 5_000_000, 7_000_000], [1, 3]];
+    const keyCount = () => 10;
+    expect(rankStoredPostings(ls.map((ids, key) => ({ key, bytes: encodePosting(ids) })), 50, 12, keyCount)).toEqual(
+      rankCandidates(ls.map((ids, key) => ({ key, ids })), 50, 12, keyCount),
+    );
+    // …and leaves nothing behind for the next ranking.
+    expect(rankStoredPostings([{ key: 1, bytes: encodePosting([3]) }], 50, 12, keyCount)).toEqual([3]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { parsePack } from '@/utils/pack/parse';
 import type { Db } from '@/utils/store/db';
-import { countOriginals } from '@/utils/store/originals';
+import { hasOriginals } from '@/utils/store/originals';
 import { importPack, type ImportResult } from '@/utils/store/packs';
 
 export const DEFAULT_PACK_PATH = '/packs/default.json' as const;
@@ -26,6 +26,6 @@ export async function installDefaultPack(db: Db, fetchPack: () => Promise<unknow
 
 /** Installs the default pack when no original is registered at all. */
 export async function ensureOriginals(db: Db, fetchPack: () => Promise<unknown>): Promise<ImportResult | null> {
-  if ((await countOriginals(db)) > 0) return null;
+  if (await hasOriginals(db)) return null;
   return installDefaultPack(db, fetchPack);
 }

@@ -3,33 +3,27 @@
  * fingerprint stays as registered), or delete it with everything filed under it — handing
  * back a pack of what was removed, so the deletion can be undone by importing it.
  */
-import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack } from '@/utils/pack/schema';
 import type { OriginalMeta } from '@/utils/original-meta';
 import type { Db } from './db';
 import { filedKeys } from './key-index';
-import { withIndex } from './originals';
+import { storedForm, withIndex } from './originals';
 import { exportRecords } from './pack-records';
 
 /** Replaces an original's metadata; false when there is no such original. */
 export async function updateOriginalMeta(db: Db, id: string, meta: OriginalMeta): Promise<boolean> {
-  const tx = db.transaction('originals', 'readwrite');
-  const r = await tx.store.get(id);
-  if (!r) {
-    await tx.done;
-    return false;
-  }
-  await tx.store.put({
-    ...r,
-    title: meta.title,
-    lang: meta.lang,
-    author: meta.author,
-    publisher: meta.publisher,
-    url: meta.url ? canonicalUrl(meta.url) : null,
-    date: meta.date,
+  // Through the index's writer: nothing is re-filed, but the head gets a new stamp, so
+  // that no lookup serves the old metadata from its cache.
+  return withIndex(db, [], async (tx) => {
+    const store = tx.objectStore('originals');
+    const r = await store.get(id);
+    if (!r) return false;
+    // The same record, its metadata replaced (unknown fields left out, as storedForm does);
+    // seq and legacy keys kept: the index is untouched.
+    const { author: _a, publisher: _p, url: _u, date: _d, ...kept } = r;
+    await store.put({ ...kept, ...storedForm({ id, ...meta }, r.fingerprint, r.addedAt, r.seq) });
+    return true;
   });
-  await tx.done;
-  return true;
 }
 
 /**

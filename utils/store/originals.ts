@@ -39,16 +39,23 @@ export class DuplicateOriginalError extends Error {
 
 /** The stored form; `seq` is given by the retrieval index when the record is filed. */
 export function toRecord(original: Original, addedAt: number, seq?: number): OriginalRecord {
+  return storedForm(original, encodeBytes(original.fingerprint), addedAt, seq);
+}
+
+/** The stored form of an original whose fingerprint is already in its binary form. */
+export function storedForm(info: OriginalInfo, fingerprint: Uint8Array, addedAt: number, seq?: number): OriginalRecord {
+  const url = info.url ? canonicalUrl(info.url) : null;
+  // Unknown fields are left out (schema.ts): a few dozen bytes an original.
   return {
-    id: original.id,
-    title: original.title,
-    lang: original.lang,
-    author: original.author,
-    publisher: original.publisher,
-    url: original.url ? canonicalUrl(original.url) : null,
-    date: original.date,
+    id: info.id,
+    title: info.title,
+    lang: info.lang,
+    ...(info.author ? { author: info.author } : {}),
+    ...(info.publisher ? { publisher: info.publisher } : {}),
+    ...(url ? { url } : {}),
+    ...(info.date ? { date: info.date } : {}),
     addedAt,
-    fingerprint: encodeBytes(original.fingerprint),
+    fingerprint,
     ...(seq === undefined ? {} : { seq }),
   };
 }
@@ -110,7 +117,7 @@ export async function withIndex<T, S extends StoreName>(
 }
 
 export function infoOf(r: OriginalRecord | Original): OriginalInfo {
-  return { id: r.id, title: r.title, lang: r.lang, author: r.author, publisher: r.publisher, url: r.url, date: r.date };
+  return { id: r.id, title: r.title, lang: r.lang, author: r.author ?? null, publisher: r.publisher ?? null, url: r.url ?? null, date: r.date ?? null };
 }
 
 export function fromRecord(r: OriginalRecord): StoredOriginal {
@@ -164,6 +171,14 @@ export async function countOriginals(db: Db): Promise<number> {
   return db.count('originals');
 }
 
+/**
+ * Whether any original is registered: one key read, whatever the store holds (a count
+ * walks every record: a quarter of a second at 100,000 originals, on every worker start).
+ */
+export async function hasOriginals(db: Db): Promise<boolean> {
+  return (await db.getAllKeys('originals', null, 1)).length > 0;
+}
+
 /** The original registered at this address, if any. */
 export async function originalByUrl(db: Db, url: string): Promise<StoredOriginal | undefined> {
   const key = url ? canonicalUrl(url) : null;
@@ -172,21 +187,56 @@ export async function originalByUrl(db: Db, url: string): Promise<StoredOriginal
   return r && fromRecord(r);
 }
 
+/** Candidates kept between lookups, at most this many (decoded, a few KB each). */
+export const CANDIDATE_CACHE_SIZE = 1_000;
+
+/**
+ * Originals decoded by earlier lookups, by seq, most recently used last: the originals
+ * that share common keys are candidates page after page. Valid while the index head
+ * carries the stamp they were read under (every write of the originals draws a new one:
+ * key-index.ts). Bounded; filled only by lookups.
+ */
+const candidateCache = { stamp: -1 as number | undefined, originals: new Map<number, CandidateOriginal>() };
+
+/** Empties the candidate cache (the benchmark measures lookups with it and without). */
+export function clearCandidateCache(): void {
+  candidateCache.originals.clear();
+  candidateCache.stamp = -1;
+}
+
 /**
  * The originals worth comparing with a page: the best-ranked by the retrieval keys they
  * share with it (retrieve.ts), at most `max`, in ranking order. One readonly
- * transaction; only the shortlisted records are read and decoded.
+ * transaction; only the shortlisted records are read and decoded (unless a recent
+ * lookup did, under the same index stamp).
  */
 export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CANDIDATES): Promise<CandidateOriginal[]> {
   const tx = db.transaction(INDEXED_STORES, 'readonly');
-  const seqs = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max);
-  const bySeq = tx.objectStore('originals').index('by-seq');
-  const records = await Promise.all(seqs.map((seq) => bySeq.get(seq)));
-  await tx.done;
-  const out: CandidateOriginal[] = [];
-  for (const r of records) {
-    if (!r) continue;
-    out.push({ id: r.id, lang: r.lang, fingerprint: decodeBytes(r.fingerprint), info: infoOf(r) });
+  const { seqs, stamp } = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max);
+  const cache = stamp === undefined ? null : candidateCache;
+  if (cache && cache.stamp !== stamp) {
+    clearCandidateCache();
+    cache.stamp = stamp;
   }
-  return out;
+  const bySeq = tx.objectStore('originals').index('by-seq');
+  const found = await Promise.all(
+    seqs.map(async (seq): Promise<CandidateOriginal | null> => {
+      const hit = cache?.originals.get(seq);
+      if (hit) {
+        cache!.originals.delete(seq); // most recently used goes last
+        cache!.originals.set(seq, hit);
+        return hit;
+      }
+      const r = await bySeq.get(seq);
+      if (!r) return null;
+      const c: CandidateOriginal = { id: r.id, lang: r.lang, fingerprint: decodeBytes(r.fingerprint), info: infoOf(r) };
+      if (cache && cache.stamp === stamp) {
+        cache.originals.set(seq, c);
+        if (cache.originals.size > CANDIDATE_CACHE_SIZE) cache.originals.delete(cache.originals.keys().next().value!);
+      }
+      return c;
+    }),
+  );
+  await tx.done;
+  return found.filter((c): c is CandidateOriginal => c !== null);
 }

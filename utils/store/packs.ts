@@ -1,20 +1,24 @@
 /**
- * Packs in and out of the store. An import is all-or-nothing: every fingerprint is
- * decoded and every reference checked before anything is written, and the writes go in
- * batches inside ONE transaction, so a failure (or the worker being stopped) mid-way
- * leaves the store as it was. Importing the same original twice (same id) merges: the
- * newer pack's metadata wins field by field, the date it was first added stays.
- * Originals are filed in the retrieval index (key-index.ts) in the same transaction,
- * each posting record rewritten once per import; `onProgress` follows the writes.
+ * Packs in and out of the store. An import is all-or-nothing: every reference is checked
+ * before anything is written, and the writes go in batches inside ONE transaction, so a
+ * failure — a fingerprint that does not decode, however late in the pack, a refused
+ * write, the worker being stopped — leaves the store as it was. Importing the same
+ * original twice (same id) merges: the newer pack's metadata wins field by field, the
+ * date it was first added stays. Originals are filed in the retrieval index
+ * (key-index.ts) in the same transaction, each posting record rewritten once per import.
+ *
+ * At 100,000 originals the work is pipelined: while the database stores one batch, the
+ * next is decoded and filed (decoding and filing cost about as much as storing), and
+ * `onProgress` follows the writes from the first batch on.
  */
 import { indexKeys, primaryLang } from '@/utils/engine';
-import { decodeFingerprint } from '@/utils/engine/codec';
+import { decodeBytes, FingerprintFormatError } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack, PackDismissal, PackOriginal, PackTranslation } from '@/utils/pack/schema';
 import { unwrap } from 'idb';
 import type { Db } from './db';
 import { KeyIndexWriter } from './key-index';
-import { fileRecord, toRecord } from './originals';
+import { fileRecord, storedForm } from './originals';
 import { exportRecords } from './pack-records';
 import type { DismissalRecord, OriginalRecord, TranslationRecord } from './schema';
 
@@ -31,12 +35,16 @@ export interface ImportOptions {
   batchSize?: number;
   now?: number;
   /**
-   * Progress of the writes: `done` records written of `total` (originals, retrieval
-   * index lists, translations, dismissals), after each batch; the last call has
-   * done === total. Nothing is committed before the import returns.
+   * Progress of the writes, after each batch: `done` of `total`, where an original, a
+   * translation and a dismissal count one each, and the retrieval index (its lists are
+   * written together at the end) one per INDEX_SHARE originals; the last call has done
+   * === total. Nothing is committed before the import returns.
    */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** The retrieval index's share of an import's progress: one unit per this many originals. */
+export const INDEX_SHARE = 20;
 
 export interface ImportCounts {
   added: number;
@@ -66,27 +74,34 @@ function mergeOriginal(keep: OriginalRecord, next: OriginalRecord): OriginalReco
   };
 }
 
-/** Index keys of the records read from the pack, from the fingerprint decoded once. */
-const packKeys = new WeakMap<OriginalRecord, number[]>();
-
-function originalRecord(o: PackOriginal, now: number): OriginalRecord {
-  const fingerprint = decodeFingerprint(o.fingerprint);
-  const r = toRecord(
-    {
-      id: o.id,
-      title: o.title,
-      lang: storedLang(o.lang),
-      author: o.author ?? null,
-      publisher: o.publisher ?? null,
-      url: o.url ?? null,
-      date: o.date ?? null,
-      fingerprint,
-    },
-    now,
-  );
-  packKeys.set(r, indexKeys(fingerprint));
-  return r;
+/** Base64 → bytes, refusing anything else (as the codec's decodeFingerprint does). */
+function base64Bytes(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new FingerprintFormatError('invalid fingerprint: not base64');
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    throw new FingerprintFormatError('invalid fingerprint: not base64');
+  }
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
+
+/**
+ * A pack original as a stored record, and the keys to file it under. The fingerprint is
+ * decoded once (which checks it) for its keys, and stored as the pack's bytes, the
+ * codec's binary form.
+ */
+function originalRecord(o: PackOriginal, now: number): { record: OriginalRecord; keys: number[] } {
+  const bytes = base64Bytes(o.fingerprint);
+  const keys = indexKeys(decodeBytes(bytes));
+  const info = { id: o.id, title: o.title, lang: storedLang(o.lang), author: o.author ?? null, publisher: o.publisher ?? null, url: o.url ?? null, date: o.date ?? null };
+  return { record: storedForm(info, bytes, now), keys };
+}
+
+/** A pack original that does not decode: the import stops, nothing written. */
+class PackRecordError extends Error {}
 
 function translationRecord(t: PackTranslation): TranslationRecord | null {
   const url = canonicalUrl(t.url);
@@ -131,16 +146,27 @@ export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): 
   const errors: string[] = [];
 
   // 1. Everything that can fail without the database, before touching it.
-  const incoming = new Map<string, OriginalRecord>();
+  // Originals by id, each with where it is in the pack (an id given twice merges, in order).
+  const incoming = new Map<string, number[]>();
   pack.originals.forEach((o, i) => {
-    try {
-      const r = originalRecord(o, now);
-      const dup = incoming.get(r.id);
-      incoming.set(r.id, dup ? mergeOriginal(dup, r) : r);
-    } catch (e) {
-      errors.push(`originals[${i}] (${o.id}): ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const at = incoming.get(o.id);
+    if (at) at.push(i);
+    else incoming.set(o.id, [i]);
   });
+  /** The record to write for `id` (merged with the stored one, if any) and its keys. */
+  const prepare = (id: string) => {
+    let merged: { record: OriginalRecord; keys: number[] } | null = null;
+    for (const i of incoming.get(id)!) {
+      let r: { record: OriginalRecord; keys: number[] };
+      try {
+        r = originalRecord(pack.originals[i], now);
+      } catch (e) {
+        throw new PackRecordError(`originals[${i}] (${id}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+      merged = merged ? { record: mergeOriginal(merged.record, r.record), keys: r.keys } : r;
+    }
+    return merged!;
+  };
   const translations = new Map<string, TranslationRecord>();
   pack.translations.forEach((t, i) => {
     const r = translationRecord(t);
@@ -197,27 +223,29 @@ export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): 
     }
 
     const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
-    const records = [...incoming.values()].map((r) => {
-      const old = existing.get(r.id);
-      return fileRecord(index, old ? mergeOriginal(old, r) : r, old, packKeys.get(r));
-    });
-    const indexWrites = index.maxWrites;
-    const total = records.length + indexWrites + tKeys.length + dKeys.length;
+    const originalIds = [...incoming.keys()];
+    const indexUnits = originalIds.length ? Math.ceil(originalIds.length / INDEX_SHARE) : 0;
+    const total = originalIds.length + indexUnits + tKeys.length + dKeys.length;
     let done = 0;
     const progress = (n: number) => opts.onProgress?.((done += n), total);
-    // Two batches in flight: the next is on its way while the database stores the last.
+    // Pipelined: each batch is decoded and filed while the database stores the one before.
     const raw = unwrap(originalsStore) as IDBObjectStore;
     let inFlight: Promise<void> = Promise.resolve();
-    for (const part of chunks(records, batch)) {
-      const written = putAll(raw, part).then(() => progress(part.length));
+    for (const part of chunks(originalIds, batch)) {
+      const records = part.map((id) => {
+        const { record, keys } = prepare(id);
+        const old = existing.get(id);
+        return fileRecord(index, old ? mergeOriginal(old, record) : record, old, keys);
+      });
+      const written = putAll(raw, records).then(() => progress(records.length));
       written.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
       await inFlight;
       inFlight = written;
     }
     await inFlight;
     const before = done;
-    await index.commit((written) => progress(before + written - done));
-    progress(before + indexWrites - done); // the commit may write fewer records than it could have
+    await index.commit((written, all) => progress(before + Math.floor((indexUnits * written) / Math.max(1, all)) - done));
+    progress(before + indexUnits - done);
     for (const part of chunks(tKeys, batch)) {
       await Promise.all(part.flatMap((t) => [translationsStore.put(t), dismissalsStore.delete([t.url, t.originalId])]));
       progress(part.length);
@@ -230,7 +258,7 @@ export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): 
     await tx.done;
     return {
       ok: true,
-      originals: { added: records.length - existing.size, merged: existing.size },
+      originals: { added: originalIds.length - existing.size, merged: existing.size },
       translations: { added: tKeys.length - tExisting.size, merged: tExisting.size },
       dismissals: { added: dKeys.length - dExisting, merged: dExisting },
     };
@@ -241,6 +269,7 @@ export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): 
       // Already finished or aborted: nothing was committed either way.
     }
     await tx.done.catch(() => undefined);
+    if (e instanceof PackRecordError) return { ok: false, errors: [e.message] };
     return { ok: false, errors: [`import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`] };
   }
 }

@@ -12,11 +12,15 @@ export interface OriginalRecord {
   title: string;
   /** Primary language subtag ("fr"), or null when unknown. */
   lang: string | null;
-  author: string | null;
-  publisher: string | null;
-  /** Canonical URL (utils/url.ts), or null. */
-  url: string | null;
-  date: string | null;
+  /**
+   * Author, publisher, address and date: left out of the record when unknown (read as
+   * null; every byte counts at 100,000 originals). Records written before v3 hold nulls.
+   */
+  author?: string | null;
+  publisher?: string | null;
+  /** Canonical URL (utils/url.ts). */
+  url?: string | null;
+  date?: string | null;
   addedAt: number;
   /** The stored fingerprint in its binary form (engine codec `encodeBytes`). */
   fingerprint: Uint8Array;
@@ -48,6 +52,12 @@ export interface RetrievalHead {
   nextSeq: number;
   /** Digest of the key frequencies record: tells a cached copy is current. */
   digest: number;
+  /**
+   * A random number drawn anew by every write of the index: posting lists cached under
+   * it (key-index.ts) are current while the head carries it. Absent on heads written
+   * before it existed (nothing is cached then).
+   */
+  stamp?: number;
 }
 
 /**

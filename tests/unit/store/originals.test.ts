@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lookupKeys, MAX_CANDIDATES } from '@/utils/engine';
 import { LOOKUP_MAX_KEYS } from '@/utils/store/lookup-plan';
+import { clearAll } from '@/utils/store/clear';
 import { openDatabase, type Db } from '@/utils/store/db';
+import { updateOriginalMeta } from '@/utils/store/original-edits';
 import {
   addOriginal, candidatesFor, countOriginals, deleteOriginal, DuplicateOriginalError, getOriginal,
   listOriginals, originalByUrl, putOriginal,
@@ -125,6 +127,36 @@ describe('candidatesFor', () => {
     expect(forB.find((c) => c.id === a.id)?.fingerprint ?? originalOf(a).fingerprint).toEqual(originalOf(a).fingerprint);
     await deleteOriginal(db, a.id);
     expect((await candidatesFor(db, pageOf(a))).map((c) => c.id)).not.toContain(a.id);
+  });
+
+  it('keeps posting lists between lookups, and never serves one a write has changed', async () => {
+    const [a, b] = corpus('fr', 2);
+    const postingReads = () => get.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'postings').length;
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await candidatesFor(db, pageOf(a));
+    const first = postingReads();
+    expect(first).toBeGreaterThan(0);
+    await candidatesFor(db, pageOf(a));
+    expect(postingReads()).toBe(first); // every list from the cache
+    await deleteOriginal(db, a.id);
+    expect((await candidatesFor(db, pageOf(a))).map((c) => c.id)).not.toContain(a.id);
+    expect(postingReads()).toBeGreaterThan(first); // the write emptied it
+    await putOriginal(db, { ...originalOf(b), id: 'again', fingerprint: originalOf(a).fingerprint });
+    expect((await candidatesFor(db, pageOf(a)))[0].id).toBe('again');
+  });
+
+  it('keeps decoded candidates between lookups, never past an edit of the original', async () => {
+    const [a] = corpus('fr', 1);
+    const reads = vi.spyOn(IDBIndex.prototype, 'get');
+    expect((await candidatesFor(db, pageOf(a)))[0].info.title).toBe(a.title);
+    const first = reads.mock.calls.length;
+    expect(first).toBeGreaterThan(0);
+    expect((await candidatesFor(db, pageOf(a)))[0].id).toBe(a.id);
+    expect(reads.mock.calls.length).toBe(first); // from the cache
+    expect(await updateOriginalMeta(db, a.id, { title: 'Titre corrigé', lang: 'fr', author: null, publisher: null, url: null, date: null })).toBe(true);
+    expect((await candidatesFor(db, pageOf(a)))[0].info.title).toBe('Titre corrigé');
+    await clearAll(db);
+    expect(await candidatesFor(db, pageOf(a))).toEqual([]);
   });
 
   it('returns nothing for a page without anchors', async () => {

@@ -51,6 +51,38 @@ describe('importPack', () => {
     expect((await translationsAt(db, 'https://copie.example/it/a'))[0]).toMatchObject({ lang: 'it', originalId: pack.originals[0].id });
   });
 
+  it('reports its progress after every batch: rising, one total, ending at it, nothing committed before', async () => {
+    const pack = packOf(7);
+    const calls: Array<[number, number]> = [];
+    const counted: number[] = [];
+    const r = await importPack(db, pack, {
+      batchSize: 2,
+      onProgress: (done, total) => {
+        calls.push([done, total]);
+        // Progress is reported from inside the one transaction: nothing is visible yet.
+        void db.count('originals').then((c) => counted.push(c));
+      },
+    });
+    expect(r.ok).toBe(true);
+    const total = calls[0][1];
+    // 7 originals + their index lists + 1 translation; at least one call per batch of originals.
+    expect(total).toBeGreaterThanOrEqual(7 + 1);
+    expect(calls.length).toBeGreaterThanOrEqual(Math.ceil(7 / 2) + 1);
+    expect(calls.every(([, t]) => t === total)).toBe(true);
+    for (let i = 1; i < calls.length; i++) expect(calls[i][0]).toBeGreaterThanOrEqual(calls[i - 1][0]);
+    expect(calls.at(-1)).toEqual([total, total]);
+    await vi.waitFor(() => expect(counted.length).toBe(calls.length));
+    expect(counted.every((c) => c === 0 || c === 7)).toBe(true);
+  });
+
+  it('reports no progress at all when a pack is refused', async () => {
+    const pack = packOf(3);
+    pack.originals[2] = { ...pack.originals[2], fingerprint: 'not a fingerprint' };
+    const onProgress = vi.fn();
+    expect((await importPack(db, pack, { onProgress })).ok).toBe(false);
+    expect(onProgress).not.toHaveBeenCalled();
+  });
+
   it('merges an original imported twice: newer fields win, older ones stay, addedAt kept', async () => {
     const pack = packOf(3);
     await importPack(db, pack, { now: 1 });
