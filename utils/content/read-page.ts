@@ -4,7 +4,7 @@
  */
 import { fingerprintArticle } from '@/utils/engine';
 import type { PageExtraction } from '@/utils/extraction';
-import { extractArticle } from '@/utils/page/extract';
+import { articleSteps } from '@/utils/page/extract';
 
 /** Characters of text handed to a language detector (plenty for CLD). */
 export const DETECT_SAMPLE = 3000;
@@ -32,11 +32,44 @@ export function detectedLanguage(r: DetectionResult | null | undefined): string 
   return r!.isReliable || top.percentage >= CLEAR_MAJORITY ? top.language : null;
 }
 
-export async function readPage(doc: Document, url: string, detect: DetectLanguage | null): Promise<PageExtraction | null> {
-  const article = extractArticle(doc, { url });
+/**
+ * Gives the page its main thread back: what the page has queued (input, rendering, its
+ * own scripts) runs before the extractor's next step. `scheduler.yield()` where the
+ * browser has it (its continuation keeps its place ahead of other queued work), else a
+ * message to ourselves (not clamped or throttled like a timer in a background tab).
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Reads, detects and fingerprints the article on `doc`. Each step (clone, Readability,
+ * paragraphs, fingerprint) runs in a task of its own, the page's work in between, so the
+ * extractor never holds the main thread for the sum of them. `pause` is how it waits
+ * between steps (tests pass a no-op).
+ */
+export async function readPage(
+  doc: Document,
+  url: string,
+  detect: DetectLanguage | null,
+  pause: () => Promise<void> = yieldToPage,
+): Promise<PageExtraction | null> {
+  const steps = articleSteps(doc, { url });
+  while (steps.next()) await pause();
+  const article = steps.result;
   if (!article) return null;
   // The declared language wins; detection only fills in for pages that declare none.
   const detectedLang = article.lang || !detect ? null : await detect(article.paragraphs.join('\n').slice(0, DETECT_SAMPLE)).catch(() => null);
+  await pause();
   const fingerprint = fingerprintArticle({ ...article, lang: article.lang ?? detectedLang });
   return {
     url, pageLang: article.lang, detectedLang, fingerprint, title: article.title, byline: article.byline,

@@ -58,34 +58,79 @@ function withoutTitle(paragraphs: string[], title: string | null): string[] {
   });
 }
 
+/**
+ * The steps of `extractArticle`, for a caller that gives the page its main thread back
+ * between them (the extractor: utils/content/read-page.ts): each `next()` does one step
+ * and says whether there is more to do; `result` is then the article (or null). Never
+ * throws.
+ */
+export function articleSteps(doc: Document, opts: ExtractOptions = {}): { next(): boolean; readonly result: ExtractedArticle | null } {
+  let result: ExtractedArticle | null = null;
+  let lang0: string | null = null;
+  let clone: Document | null = null;
+  let parsed: ReturnType<Readability<Node>['parse']> = null;
+  const steps: Array<() => boolean> = [
+    // 1. Bounds, and a clone: Readability mutates the document it reads.
+    () => {
+      if (!doc?.documentElement || !withinBounds(doc)) return false;
+      lang0 = declaredLang(doc);
+      clone = doc.cloneNode(true) as Document;
+      return true;
+    },
+    // 2. Readability.
+    () => {
+      const reader = new Readability<Node>(clone!, {
+        charThreshold: CHAR_THRESHOLD,
+        // Already enforced by withinBounds; kept as Readability's own guard.
+        maxElemsToParse: MAX_ELEMENTS,
+        // Hand back the content element itself: no serialising to HTML and parsing again.
+        serializer: (node) => node,
+      });
+      parsed = reader.parse();
+      clone = null;
+      return !!parsed?.content;
+    },
+    // 3. Its content as paragraphs of plain text.
+    () => {
+      const p = parsed!;
+      const title = cleanOrNull(p.title, 500) ?? cleanOrNull(doc.title, 500);
+      const paragraphs = withoutTitle(paragraphsOf(p.content!, DEFAULT_PARAGRAPH_LIMITS), title);
+      if (!paragraphs.length) return false;
+      result = {
+        title,
+        byline: cleanOrNull(p.byline, 300),
+        lang: lang0 ?? declaredLang(doc, p.lang ?? null),
+        siteName: cleanOrNull(p.siteName, 300),
+        publishedTime: cleanOrNull(p.publishedTime, 100),
+        url: httpUrl(opts.url),
+        paragraphs,
+      };
+      return false;
+    },
+  ];
+  let at = 0;
+  return {
+    next() {
+      if (at >= steps.length) return false;
+      try {
+        const more = steps[at++]();
+        if (!more) at = steps.length;
+        return more && at < steps.length;
+      } catch {
+        result = null;
+        at = steps.length;
+        return false;
+      }
+    },
+    get result() {
+      return result;
+    },
+  };
+}
+
 /** Reads the article on `doc`; null when there is none (or anything goes wrong). Never throws. */
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractedArticle | null {
-  try {
-    if (!doc?.documentElement || !withinBounds(doc)) return null;
-    const lang0 = declaredLang(doc);
-    const clone = doc.cloneNode(true) as Document;
-    const reader = new Readability<Node>(clone, {
-      charThreshold: CHAR_THRESHOLD,
-      // Already enforced by withinBounds; kept as Readability's own guard.
-      maxElemsToParse: MAX_ELEMENTS,
-      // Hand back the content element itself: no serialising to HTML and parsing again.
-      serializer: (node) => node,
-    });
-    const parsed = reader.parse();
-    if (!parsed?.content) return null;
-    const title = cleanOrNull(parsed.title, 500) ?? cleanOrNull(doc.title, 500);
-    const paragraphs = withoutTitle(paragraphsOf(parsed.content, DEFAULT_PARAGRAPH_LIMITS), title);
-    if (!paragraphs.length) return null;
-    return {
-      title,
-      byline: cleanOrNull(parsed.byline, 300),
-      lang: lang0 ?? declaredLang(doc, parsed.lang ?? null),
-      siteName: cleanOrNull(parsed.siteName, 300),
-      publishedTime: cleanOrNull(parsed.publishedTime, 100),
-      url: httpUrl(opts.url),
-      paragraphs,
-    };
-  } catch {
-    return null;
-  }
+  const steps = articleSteps(doc, opts);
+  while (steps.next());
+  return steps.result;
 }
