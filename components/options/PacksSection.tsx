@@ -14,9 +14,16 @@ export interface PacksSectionProps {
 
 const PHASE_KEYS = { reading: 'importReading', checking: 'importChecking', writing: 'importWriting' } as const;
 
-/** Export everything to a pack; import pack files (all or nothing), with progress and every error. */
+/**
+ * Export everything to a pack; import pack files (all or nothing), with progress and
+ * every error. While writing, the bar shows every batch and the counts beside it; the
+ * status line (a polite live region) changes only every tenth of the way, so a screen
+ * reader is told the progress without being flooded.
+ */
 export function PacksSection({ onExport, onImport, progress, outcome, t, fmt }: PacksSectionProps) {
   const writing = progress?.phase === 'writing' && progress.total > 0;
+  /** Share of the records written (0 to 1). */
+  const share = writing ? Math.min(1, progress.done / progress.total) : 0;
   return (
     <section id="packs" class="section" aria-labelledby="packs-heading">
       <h2 id="packs-heading">{t('packsHeading')}</h2>
@@ -46,18 +53,23 @@ export function PacksSection({ onExport, onImport, progress, outcome, t, fmt }: 
         </p>
       </div>
       {progress && (
-        <div class="progress" role="status">
-          <span>{t(PHASE_KEYS[progress.phase])}</span>
+        <div class="progress">
           <progress
+            id="import-progress"
             aria-label={t('importProgress')}
+            aria-describedby="import-status"
             max={writing ? progress.total : undefined}
             value={writing ? progress.done : undefined}
           />
           {writing && (
-            <span class="num">
-              {fmt.count(progress.done)} / {fmt.count(progress.total)}
+            <span class="num" aria-hidden="true">
+              {t('importCounts', fmt.count(progress.done), fmt.count(progress.total), fmt.percent(share))}
             </span>
           )}
+          {/* Read out when it changes: the phase, and while writing every tenth of the way. */}
+          <span id="import-status" role="status" aria-live="polite">
+            {writing ? t('importWritingPercent', fmt.percent(Math.floor(share * 10) / 10)) : t(PHASE_KEYS[progress.phase])}
+          </span>
         </div>
       )}
       {outcome?.ok && (

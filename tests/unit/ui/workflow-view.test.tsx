@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupWorkflow } from '@/components/PopupWorkflow';
 import { HistorySection } from '@/components/options/HistorySection';
 import { OriginalItem } from '@/components/options/OriginalItem';
+import { PacksSection } from '@/components/options/PacksSection';
 import type { ActionResult, OriginalEntry } from '@/utils/management';
 import type { HistoryRecord } from '@/utils/store/schema';
 import { dateFormatters } from '@/utils/ui/dates';
@@ -173,5 +174,34 @@ describe('options pieces', () => {
       ['https://c.example/it', 'Italian', HOSTILE, '0.93', 'Confirmed copy'],
       ['https://d.example/de', '', 'T', '', 'Undecided'],
     ]);
+  });
+
+  it('the import progress: a labelled bar with counts, and a status read out every tenth of the way', () => {
+    const fmt = formatters('en');
+    const props = { onExport: vi.fn(), onImport: vi.fn(), outcome: null, t, fmt };
+    render(<PacksSection {...props} progress={{ phase: 'checking', done: 0, total: 1 }} />, root);
+    const bar = () => root.querySelector('progress')!;
+    const status = () => root.querySelector('[role=status]')!;
+    expect(bar().getAttribute('aria-label')).toBe('Import progress');
+    expect(bar().hasAttribute('value')).toBe(false); // indeterminate while reading and checking
+    expect(status().textContent).toBe('Checking every record…');
+    expect(status().getAttribute('aria-live')).toBe('polite');
+    expect(bar().getAttribute('aria-describedby')).toBe(status().id);
+    expect(root.querySelector('input[type=file]')?.hasAttribute('disabled')).toBe(true);
+
+    render(<PacksSection {...props} progress={{ phase: 'writing', done: 4_321, total: 10_000 }} />, root);
+    expect(bar().getAttribute('value')).toBe('4321');
+    expect(bar().getAttribute('max')).toBe('10000');
+    expect(root.querySelector('.progress .num')?.textContent).toBe('4,321 of 10,000 records (43%)');
+    expect(root.querySelector('.progress .num')?.getAttribute('aria-hidden')).toBe('true');
+    expect(status().textContent).toBe('Importing… 40% done');
+    render(<PacksSection {...props} progress={{ phase: 'writing', done: 4_999, total: 10_000 }} />, root);
+    expect(status().textContent).toBe('Importing… 40% done'); // unchanged: nothing new read out
+    render(<PacksSection {...props} progress={{ phase: 'writing', done: 10_000, total: 10_000 }} />, root);
+    expect(status().textContent).toBe('Importing… 100% done');
+
+    render(<PacksSection {...props} progress={null} outcome={{ ok: true, originals: 3, translations: 1, dismissals: 0 }} />, root);
+    expect(root.querySelector('progress')).toBeNull();
+    expect(root.querySelector('.notice')?.textContent).toBe('Imported 3 originals, 1 translations and 0 decisions.');
   });
 });
