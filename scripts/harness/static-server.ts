@@ -33,6 +33,11 @@ export async function serve(routes: Map<string, Route>): Promise<StaticServer> {
   return {
     origin,
     url: (p) => origin + p,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps its connections open: end them, or close() waits on them.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,0 +1,474 @@
+/**
+ * The speed benchmark (issue #4):
+ *
+ *   npm run bench:speed [-- --json FILE] [--quick] [--corpus DIR]
+ *
+ * builds and zips the extension (the npm script does), then measures, on this machine:
+ * - fingerprintMs: `fingerprintArticle` on articles of about 500, 2,000 and 10,000 words
+ *   made of real corpus paragraphs, in Chromium (and 100,000 words: the cap);
+ * - lookupMs: candidate retrieval + verification (`candidatesFor` + `decide`) against
+ *   1,000 / 10,000 / 100,000 registered originals, in real IndexedDB in headless
+ *   Chromium, in the extension's origin; scanMs: the linear scan (read and verify every
+ *   original) on a sample of the same queries;
+ * - bytesPerOriginal (navigator.storage.estimate() and the profile's IndexedDB folder
+ *   on disk, before and after), import100kSeconds (the pack imported through the options
+ *   page itself: file input, progress bar, outcome);
+ * - bundleBytes: the built scripts and the store zips;
+ * - longTasks / contentScriptMs: the content script's (and extractor's) main-thread cost
+ *   on every page of ../shared/pages, from DevTools traces (bench/speed/long-tasks.ts);
+ * - restart: the first verdict after the service worker was stopped, store full;
+ * - accuracy at scale: every query of the dev corpus (and its variants) against the
+ *   164 real originals alone, then with 100,000 synthetic ones (bench/speed/synth.ts).
+ *
+ * Prints a table; --json writes every figure. --quick: fewer originals (10,000 at most),
+ * runs and pages: a smoke test of the whole pipeline in a couple of minutes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from '../scripts/harness/extension-browser';
+import { loadCorpus } from './corpus';
+import { classify, type Outcome } from './stats';
+import { benchExtension } from './speed/bench-extension';
+import type { LookupOutcome, Query, SpeedBenchApi } from './speed/browser-page';
+import { accuracyQueries, articlesOfLength, packOf, realOriginals } from './speed/data';
+import { launchBench, type BenchBrowser } from './speed/launch';
+import { measurePages, savedPages, type PageCost } from './speed/long-tasks';
+import { importThroughOptionsPage } from './speed/options-import';
+import { kb, loadNow, machine, markdown, ms, summary, table, type Summary } from './speed/report';
+import { measureRestart } from './speed/restart';
+import { synthOriginals } from './speed/synth-pack';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export interface SpeedOptions {
+  json: string | null;
+  /** Also write the tables as markdown here. */
+  markdown: string | null;
+  quick: boolean;
+  corpus: string;
+}
+
+const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR]';
+
+export function parseArgs(argv: readonly string[]): SpeedOptions {
+  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev') };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (flag === '--json') o.json = path.resolve(value());
+    else if (flag === '--markdown') o.markdown = path.resolve(value());
+    else if (flag === '--quick') o.quick = true;
+    else if (flag === '--corpus') o.corpus = path.resolve(value());
+    else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+  }
+  return o;
+}
+
+const log = (m: string) => console.error(m);
+
+/** The bench page's functions, called from Node. */
+function benchPage(page: Page) {
+  return {
+    page,
+    call<T>(fn: keyof SpeedBenchApi | string, ...args: unknown[]): Promise<T> {
+      return page.evaluate(
+        ([f, a]) => ((globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).speedBench[f as string](...(a as unknown[])) as Promise<T>),
+        [fn, args] as const,
+      );
+    },
+  };
+}
+
+async function openBenchPage(b: BenchBrowser): Promise<ReturnType<typeof benchPage>> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  return benchPage(page);
+}
+
+/** Bytes of the profile's IndexedDB folders for the extension's origin. */
+function indexedDbBytes(userDataDir: string, extensionId: string): number {
+  const dir = path.join(userDataDir, 'Default', 'IndexedDB');
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const f of readdirSync(p)) walk(path.join(p, f));
+    else total += st.size;
+  };
+  for (const f of readdirSync(dir)) if (f.includes(extensionId)) walk(path.join(dir, f));
+  return total;
+}
+
+/** Waits until `size()` has not changed for 5 s (at most 2 minutes). */
+async function settled(size: () => number): Promise<void> {
+  let last = -1;
+  let stable = 0;
+  const until = Date.now() + 120_000;
+  while (stable < 5 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = size();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
+
+function bundleBytes(): Record<string, number> {
+  const out = path.join(repoRoot, '.output');
+  const chrome = path.join(out, 'chrome-mv3');
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : NaN);
+  /** An HTML entry and every script, preload and stylesheet it names. */
+  const page = (html: string) => {
+    const file = path.join(chrome, html);
+    if (!existsSync(file)) return NaN;
+    const text = execFileSync('cat', [file], { encoding: 'utf8' });
+    const refs = [...text.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    return size(file) + refs.reduce((s, r) => s + size(path.join(chrome, r)), 0);
+  };
+  const zip = (suffix: string) => {
+    const z = existsSync(out) ? readdirSync(out).find((f) => f.endsWith(`-${suffix}.zip`)) : undefined;
+    return z ? size(path.join(out, z)) : NaN;
+  };
+  return {
+    content: size(path.join(chrome, 'content-scripts', 'content.js')),
+    background: size(path.join(chrome, 'background.js')),
+    popup: page('popup.html'),
+    chromeZip: zip('chrome'),
+    firefoxZip: zip('firefox'),
+    extractor: size(path.join(chrome, 'extractor.js')),
+    options: page('options.html'),
+  };
+}
+
+interface Accuracy {
+  originals: number;
+  queries: number;
+  positives: number;
+  recall: number;
+  wrongOriginal: number;
+  negatives: number;
+  falseFlags: number;
+  /** Per query set: recall (positives) and false flags (negatives). */
+  sets: Record<string, { positives: number; hits: number; negatives: number; falseFlags: number }>;
+}
+
+function accuracy(qs: readonly Query[], outcomes: readonly LookupOutcome[], originals: number): Accuracy {
+  const a: Accuracy = { originals, queries: outcomes.length, positives: 0, recall: 0, wrongOriginal: 0, negatives: 0, falseFlags: 0, sets: {} };
+  let hits = 0;
+  outcomes.forEach((r, i) => {
+    const q = qs[i];
+    const o: Outcome = { set: q.set, lang: '', articleId: q.id, expected: q.expected, verdict: { kind: r.kind, id: r.id ?? undefined, score: r.score ?? 0 }, ms: r.ms };
+    const c = classify(o);
+    const s = (a.sets[q.set] ??= { positives: 0, hits: 0, negatives: 0, falseFlags: 0 });
+    if (q.expected === 'none') {
+      a.negatives++;
+      s.negatives++;
+      if (c === 'falseFlag') (a.falseFlags++, s.falseFlags++);
+    } else {
+      a.positives++;
+      s.positives++;
+      if (c === 'hit') (hits++, s.hits++);
+      if (c === 'wrongOriginal') a.wrongOriginal++;
+    }
+  });
+  a.recall = a.positives ? Math.round((hits / a.positives) * 10_000) / 10_000 : 0;
+  return a;
+}
+
+/** Evenly spaced indices of `n` items out of `total`. */
+const sample = (total: number, n: number) => Array.from({ length: Math.min(n, total) }, (_, i) => Math.floor((i * total) / Math.min(n, total)));
+
+export async function run(opts: SpeedOptions) {
+  const t0 = Date.now();
+  const info = machine(CHROMIUM, repoRoot);
+  log(`speed benchmark${opts.quick ? ' (--quick)' : ''}: ${info.cpus} × ${info.cpuModel}, load ${info.loadStart.join(' ')}`);
+  const corpus = loadCorpus(opts.corpus);
+  const real = realOriginals(corpus);
+  const SIZES = opts.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const BIG = SIZES.at(-1)!;
+  log(`synthesising ${BIG.toLocaleString('en')} originals from the corpus (cached between runs)…`);
+  const synth = synthOriginals(corpus.dir, corpus.sets.flatMap((s) => s.articles), BIG, log);
+  /** The originals of each size: the corpus's real ones first, then synthetic ones. The largest keeps all real + BIG synthetic. */
+  const packOriginals = (n: number) => (n === BIG ? [...real, ...synth] : [...real, ...synth.slice(0, n - real.length)]);
+
+  const queries = accuracyQueries(corpus, !opts.quick);
+  const timedSets = new Set(corpus.sets.map((s) => s.label)); // clean sets: the scan's sample is drawn from them
+  const clean = queries.map((q, i) => (timedSets.has(q.set) ? i : -1)).filter((i) => i >= 0);
+  log(`${queries.length} queries (${clean.length} from the corpus files${opts.quick ? '' : ', the rest copy-like variants'})`);
+
+  const ext = await benchExtension();
+  const result: Record<string, unknown> = { machine: info, quick: opts.quick };
+  try {
+    ext.write('queries.json', queries);
+    const fpSizes = { 500: 4, 2000: 4, 10000: 2, 100000: 1 };
+    ext.write('articles.json', Object.fromEntries(Object.entries(fpSizes).map(([w, per]) => [w, articlesOfLength(corpus, Number(w), opts.quick ? 1 : per)])));
+    ext.write('pack-real.json', packOf(real));
+    for (const n of SIZES) ext.write(`pack-${n}.json`, packOf(packOriginals(n)));
+
+    let b = await launchBench(ext.dir, { keepProfile: true });
+    try {
+      let bench = await openBenchPage(b);
+
+      // 1. Fingerprints.
+      log('fingerprints…');
+      const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
+      result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
+      result.fingerprintCapMs = { '100000': summary(fp['100000']) };
+
+      // 2. The largest pack, imported through the options page into the extension's own database.
+      await new Promise((r) => setTimeout(r, 1500)); // the install's default pack is in
+      const estimate0 = await bench.call<number>('estimate');
+      const disk0 = indexedDbBytes(b.userDataDir, b.extensionId!);
+      log(`importing ${packOriginals(BIG).length.toLocaleString('en')} originals through the options page…`);
+      const imp = await importThroughOptionsPage(b, path.join(ext.dir, `pack-${BIG}.json`), packOriginals(BIG).length, log);
+      // LevelDB compacts its files for a while after a large write, and keeps the files it
+      // compacted from until the database is next opened: measure once the folder has
+      // stopped changing (what the import leaves at first), then after a browser restart
+      // (what the store takes for good).
+      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!));
+      const estimateAfter = await bench.call<number>('estimate');
+      log('restarting the browser…');
+      await b.close();
+      b = await launchBench(ext.dir, { userDataDir: b.userDataDir, extensionId: b.extensionId! });
+      bench = await openBenchPage(b);
+      const bigCount = await bench.call<number>('count', 'provenance-lens');
+      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!));
+      const estimate1 = await bench.call<number>('estimate');
+      const disk1 = indexedDbBytes(b.userDataDir, b.extensionId!);
+      const added = packOriginals(BIG).length;
+      result.storage = {
+        originals: added,
+        estimateDeltaBytes: estimate1 - estimate0,
+        diskDeltaBytes: disk1 - disk0,
+        storedOriginals: bigCount,
+        rightAfterImportBytesPerOriginal: Math.round((estimateAfter - estimate0) / added),
+      };
+      result.bytesPerOriginal = Math.round((estimate1 - estimate0) / added);
+      result.import = { ...imp, originals: added };
+      result[opts.quick ? 'import10kSeconds' : 'import100kSeconds'] = Math.round(imp.seconds * 100) / 100;
+
+      // 3. Lookups and the scan at every size; accuracy from the same verdicts.
+      const lookupMs: Record<string, Summary> = {};
+      const retrieveMs: Record<string, Summary> = {};
+      const scanMs: Record<string, Summary> = {};
+      const acc: Record<string, Accuracy> = {};
+      const registered: Record<string, number> = {};
+      const lookupColdCacheMs: Record<string, Summary> = {};
+      /** Every query, in the worker; `cold`: the caches emptied before each. */
+      const lookupAll = async (dbName: string, cold: boolean) => {
+        const out: LookupOutcome[] = [];
+        for (let i = 0; i < queries.length; i += 1000) out.push(...(await bench.call<LookupOutcome[]>('workerLookups', dbName, 'queries.json', i, i + 1000, i === 0 ? 20 : 0, cold)));
+        return out;
+      };
+      const measureSize = async (label: string, dbName: string, originals: number, scanQueries: number) => {
+        const coldOut = await lookupAll(dbName, true);
+        lookupColdCacheMs[label] = summary(coldOut.map((o) => o.ms));
+        const out = await lookupAll(dbName, false);
+        lookupMs[label] = summary(out.map((o) => o.ms));
+        retrieveMs[label] = summary(out.map((o) => o.retrieveMs));
+        acc[label] = accuracy(queries, out, originals);
+        registered[label] = originals;
+        if (scanQueries > 0) {
+          const which = sample(clean.length, scanQueries).map((i) => clean[i]);
+          const scan = await bench.call<LookupOutcome[]>('scan', dbName, 'queries.json', which);
+          scanMs[label] = summary(scan.map((o) => o.ms));
+        }
+        log(`  ${label}: lookup median ${ms(lookupMs[label].median)} ms, p99 ${ms(lookupMs[label].p99)} ms (caches emptied each time: ${ms(lookupColdCacheMs[label].median)} / ${ms(lookupColdCacheMs[label].p99)} ms); scan median ${ms(scanMs[label]?.median ?? NaN)} ms; recall ${(acc[label].recall * 100).toFixed(1)}%, false flags ${acc[label].falseFlags}/${acc[label].negatives}`);
+      };
+      const scanSample = (n: number) => (opts.quick ? 3 : n >= 100_000 ? 10 : n >= 10_000 ? 40 : 100);
+      log(`lookups against ${bigCount.toLocaleString('en')} originals (${queries.length} queries)…`);
+      await measureSize(String(BIG), 'provenance-lens', bigCount, scanSample(BIG));
+
+      // 4. The first verdict after the service worker is stopped, with the store full.
+      log('service worker restart…');
+      const restart = await measureRestart(b, bench, opts.quick ? 3 : 10, 'seed:camaieu', log);
+      // The same in a fresh page: a new JavaScript context's first lookup (database opened, statistics read).
+      log('  first lookup in a new context…');
+      const cold: number[] = [];
+      for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
+        await bench.page.reload();
+        await bench.page.waitForFunction(() => document.body.dataset.ready === '1');
+        cold.push((await bench.call<{ ms: number }>('coldLookup', 'provenance-lens', 'queries.json', clean[i * 7])).ms);
+      }
+      result.restart = {
+        originals: bigCount,
+        firstVerdictMs: summary(restart.coldMs),
+        warmVerdictMs: summary(restart.warmMs),
+        allFlagged: restart.allFlagged,
+        firstLookupInNewContextMs: summary(cold),
+      };
+
+      // 5. The smaller stores, each in a database of its own; the real originals alone last.
+      for (const n of SIZES.slice(0, -1).reverse()) {
+        const name = `bench-${n}`;
+        log(`importing ${n.toLocaleString('en')} originals…`);
+        await bench.call('importFile', name, `pack-${n}.json`);
+        await measureSize(String(n), name, n, scanSample(n));
+        await bench.call('deleteDatabase', name);
+      }
+      await bench.call('importFile', 'bench-real', 'pack-real.json');
+      await measureSize('real', 'bench-real', real.length, 0);
+      await bench.call('deleteDatabase', 'bench-real');
+      Object.assign(result, { lookupMs, lookupColdCacheMs, scanMs, retrieveMs, registered, accuracy: acc });
+    } finally {
+      await b.close();
+    }
+
+    // 6. Bundles.
+    result.bundleBytes = bundleBytes();
+
+    // 7. Pages: the content script's cost, with the extension and without.
+    const pages = savedPages();
+    const chosen = opts.quick ? sample(pages.length, 12).map((i) => pages[i]) : pages;
+    log(`tracing ${chosen.length} pages with and without the extension…`);
+    const traced = await measurePages(ext.dir, chosen, log);
+    const costs: PageCost[] = traced.pages;
+    const perPage = costs.map((c) => c.extensionMs);
+    const noArticle = costs.filter((c) => !c.extracted);
+    result.longTasks = costs.reduce((s, c) => s + c.longTasks.length, 0);
+    result.contentScriptMs = { median: summary(perPage).median, max: summary(perPage).max, p99: summary(perPage).p99 };
+    result.pages = {
+      count: costs.length,
+      extracted: costs.length - noArticle.length,
+      contentScriptMsWithoutArticle: noArticle.length ? { median: summary(noArticle.map((c) => c.extensionMs)).median, max: summary(noArticle.map((c) => c.extensionMs)).max } : null,
+      pagesWithLongTasks: costs.filter((c) => c.longTasks.length).map((c) => ({ page: c.page, longTasksMs: c.longTasks.map((x) => Math.round(x)), extractorMs: Math.round(c.extractorMs) })),
+      longTasksTouched: costs.reduce((s, c) => s + c.longTasksTouched, 0),
+      pageLongTasksWithExtension: costs.reduce((s, c) => s + c.pageLongTasks, 0),
+      pageLongTasksWithout: traced.baseline.reduce((s, c) => s + c.pageLongTasks, 0),
+      longestExtensionTaskMs: summary(costs.map((c) => c.longestExtensionMs)),
+      perPage: costs.map((c) => ({ page: c.page, ms: Math.round(c.extensionMs * 10) / 10, extractorMs: Math.round(c.extractorMs * 10) / 10, longTasks: c.longTasks.length })),
+    };
+  } finally {
+    ext.dispose();
+  }
+  info.loadEnd = loadNow();
+  result.seconds = Math.round((Date.now() - t0) / 1000);
+  result.targets = targets(result, opts.quick);
+  return result;
+}
+
+interface Target {
+  what: string;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function targets(r: any, quick: boolean): Target[] {
+  const big = quick ? '10000' : '100000';
+  const t: Target[] = [];
+  const add = (what: string, target: string, value: string, met: boolean) => t.push({ what, target, value, met });
+  add('fingerprint, 2,000 words (median)', '≤ 1 ms', `${ms(r.fingerprintMs['2000'].median)} ms`, r.fingerprintMs['2000'].median <= 1);
+  const per = (w: string) => r.fingerprintMs[w].median / Number(w);
+  add('fingerprint linear in length', '10,000 words ≤ 2× the per-word cost of 2,000', `${((per('10000') / per('2000')) || 0).toFixed(2)}×`, per('10000') <= 2 * per('2000'));
+  add('fingerprint capped (100,000 words, median)', '≤ 10,000-word time × 3', `${ms(r.fingerprintCapMs['100000'].median)} ms`, r.fingerprintCapMs['100000'].median <= 3 * r.fingerprintMs['10000'].median);
+  add(`lookup p99 at ${Number(big).toLocaleString('en')}`, '≤ 10 ms', `${ms(r.lookupMs[big].p99)} ms (caches emptied before each: ${ms(r.lookupColdCacheMs[big].p99)} ms)`, r.lookupMs[big].p99 <= 10);
+  add(`lookup p99, ${Number(big).toLocaleString('en')} vs 1,000`, '≤ 3×', `${(r.lookupMs[big].p99 / r.lookupMs['1000'].p99).toFixed(2)}×`, r.lookupMs[big].p99 <= 3 * r.lookupMs['1000'].p99);
+  add('bytes per original', '≤ 1,024', String(r.bytesPerOriginal), r.bytesPerOriginal <= 1024);
+  const imp = quick ? r.import10kSeconds : r.import100kSeconds;
+  add(`import of ${Number(big).toLocaleString('en')} originals`, quick ? '(100k: ≤ 30 s)' : '≤ 30 s', `${imp} s`, quick ? true : imp <= 30);
+  add('progress shown during the import', 'yes', `${r.import.progressValues} distinct values`, r.import.progressValues >= 3);
+  add('content script size', '≤ 50 KB', kb(r.bundleBytes.content), r.bundleBytes.content <= 50 * 1024);
+  add('long tasks caused on the pages', '0', String(r.longTasks), r.longTasks === 0);
+  const noArt = r.pages.contentScriptMsWithoutArticle;
+  add('pages without an article: only the cheap check', 'extractor never runs there', `${r.pages.count - r.pages.extracted} pages, max ${ms(noArt?.max ?? 0)} ms`, true);
+  add('first verdict after a worker restart (median)', '≤ 100 ms', `${ms(r.restart.firstVerdictMs.median)} ms (max ${ms(r.restart.firstVerdictMs.max)})`, r.restart.firstVerdictMs.median <= 100 && r.restart.allFlagged);
+  add(`false flags with ${Number(big).toLocaleString('en')} originals`, '0', `${r.accuracy[big].falseFlags}/${r.accuracy[big].negatives}`, r.accuracy[big].falseFlags === 0);
+  return t;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function printTable(r: any): string {
+  const sizes = Object.keys(r.lookupMs).filter((k) => k !== 'real').sort((a, b) => Number(a) - Number(b));
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB; Node ${m.node}; ${m.chromium}; load ${m.loadStart.join(' ')} → ${m.loadEnd?.join(' ')}; ${m.engine}`);
+  lines.push('');
+  lines.push(table(['fingerprint (Chromium)', 'median ms', 'p99 ms', 'runs'], [
+    ...['500', '2000', '10000'].map((w) => [`${Number(w).toLocaleString('en')} words`, ms(r.fingerprintMs[w].median), ms(r.fingerprintMs[w].p99), r.fingerprintMs[w].n]),
+    ['100,000 words (cap)', ms(r.fingerprintCapMs['100000'].median), ms(r.fingerprintCapMs['100000'].p99), r.fingerprintCapMs['100000'].n],
+  ]));
+  lines.push('');
+  lines.push(table(['originals', 'lookup median', 'lookup p99', 'retrieval p99', 'no cache: median', 'p99', 'scan median', 'scan p99', 'scan runs', 'recall', 'false flags'], sizes.map((s) => [
+    Number(r.registered[s]).toLocaleString('en'),
+    `${ms(r.lookupMs[s].median)} ms`, `${ms(r.lookupMs[s].p99)} ms`, `${ms(r.retrieveMs[s].p99)} ms`,
+    `${ms(r.lookupColdCacheMs[s].median)} ms`, `${ms(r.lookupColdCacheMs[s].p99)} ms`,
+    r.scanMs[s] ? `${ms(r.scanMs[s].median)} ms` : '—', r.scanMs[s] ? `${ms(r.scanMs[s].p99)} ms` : '—', r.scanMs[s]?.n ?? 0,
+    `${(r.accuracy[s].recall * 100).toFixed(1)}%`, `${r.accuracy[s].falseFlags}/${r.accuracy[s].negatives}`,
+  ])));
+  const realAcc = r.accuracy.real;
+  if (realAcc) lines.push(`(the ${realAcc.originals} real originals alone: recall ${(realAcc.recall * 100).toFixed(1)}%, false flags ${realAcc.falseFlags}/${realAcc.negatives}; ${realAcc.queries} queries per size)`);
+  lines.push('');
+  const imp = r.import;
+  lines.push(`storage: ${r.bytesPerOriginal} bytes per original (estimate), ${Math.round(r.storage.diskDeltaBytes / r.storage.originals)} on disk; import of ${imp.originals.toLocaleString('en')} originals through the options page: ${imp.seconds.toFixed(1)} s (reading + checking ${imp.checkSeconds.toFixed(1)} s, writing ${imp.writeSeconds.toFixed(1)} s), progress bar at ${imp.progressValues} values`);
+  const bb = r.bundleBytes;
+  lines.push(`bundles: content ${kb(bb.content)}, extractor ${kb(bb.extractor)} (article pages only), background ${kb(bb.background)}, popup ${kb(bb.popup)}, options ${kb(bb.options)}; zips: Chrome ${kb(bb.chromeZip)}, Firefox ${kb(bb.firefoxZip)}`);
+  const p = r.pages;
+  lines.push(`pages: ${p.count} (${p.extracted} taken for articles); extension main-thread time per page: median ${ms(r.contentScriptMs.median)} ms, max ${ms(r.contentScriptMs.max)} ms; long tasks caused: ${r.longTasks} (on ${p.pagesWithLongTasks.length} pages); pages' own long tasks: ${p.pageLongTasksWithout} without the extension, ${p.pageLongTasksWithExtension} with`);
+  const rs = r.restart;
+  lines.push(`worker restart (${rs.originals.toLocaleString('en')} originals): first verdict median ${ms(rs.firstVerdictMs.median)} ms, max ${ms(rs.firstVerdictMs.max)} ms (warm ${ms(rs.warmVerdictMs.median)} ms); first lookup in a new context ${ms(rs.firstLookupInNewContextMs.median)} ms`);
+  lines.push('');
+  lines.push(table(['target', 'wanted', 'measured', 'met'], r.targets.map((t: Target) => [t.what, t.target, t.value, t.met ? 'yes' : 'NO'])));
+  return lines.join('\n');
+}
+
+/** The figures as markdown tables (docs/performance.md, the README's Performance section). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function markdownReport(r: any): string {
+  const sizes = Object.keys(r.lookupMs).filter((k) => k !== 'real').sort((a, b) => Number(a) - Number(b));
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM; Node ${m.node}; ${m.chromium}; ${m.os}. Load average (1/5/15 min) ${m.loadStart.join(' / ')} at the start, ${m.loadEnd?.join(' / ')} at the end. Code: ${m.engine}, ${m.date.slice(0, 16).replace('T', ' ')} UTC.`);
+  out.push('');
+  out.push(markdown(['fingerprint (Chromium, no extraction)', 'median', 'p99', 'runs'], [
+    ...['500', '2000', '10000'].map((w) => [`${Number(w).toLocaleString('en')} words`, `${ms(r.fingerprintMs[w].median)} ms`, `${ms(r.fingerprintMs[w].p99)} ms`, r.fingerprintMs[w].n]),
+    ['100,000 words (capped)', `${ms(r.fingerprintCapMs['100000'].median)} ms`, `${ms(r.fingerprintCapMs['100000'].p99)} ms`, r.fingerprintCapMs['100000'].n],
+  ]));
+  out.push('');
+  out.push(markdown(['registered originals', 'lookup median', 'lookup p99', 'of which retrieval, p99', 'lookup caches emptied: median / p99', 'linear scan median', 'scan p99 (runs)', 'recall', 'false flags'], sizes.map((s) => [
+    Number(r.registered[s]).toLocaleString('en'),
+    `${ms(r.lookupMs[s].median)} ms`, `**${ms(r.lookupMs[s].p99)} ms**`, `${ms(r.retrieveMs[s].p99)} ms`,
+    `${ms(r.lookupColdCacheMs[s].median)} / ${ms(r.lookupColdCacheMs[s].p99)} ms`,
+    r.scanMs[s] ? `${ms(r.scanMs[s].median)} ms` : '—', r.scanMs[s] ? `${ms(r.scanMs[s].p99)} ms (${r.scanMs[s].n})` : '—',
+    `${(r.accuracy[s].recall * 100).toFixed(1)}%`, `${r.accuracy[s].falseFlags}/${r.accuracy[s].negatives}`,
+  ])));
+  out.push('');
+  out.push(markdown(['target', 'wanted', 'measured', 'met'], r.targets.map((t: Target) => [t.what, t.target, t.value, t.met ? 'yes' : '**no**'])));
+  return out.join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let opts: SpeedOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  const r = await run(opts);
+  console.log(printTable(r));
+  if (opts.json) {
+    writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
+    log(`figures written to ${opts.json}`);
+  }
+  if (opts.markdown) writeFileSync(opts.markdown, `${markdownReport(r)}\n`);
+  return 0;
+}
+
+const invoked = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invoked === path.resolve(import.meta.filename)) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
