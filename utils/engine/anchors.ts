@@ -2,7 +2,7 @@
  * Anchors: the tokens a translator keeps. Numbers keep their digits in every language;
  * names keep their sound, whatever the script. Everything else is left behind.
  */
-import { hash24, lastWasAscii, lowerHash32, SIMHASH_MAX_WORDS } from './hash';
+import { hash24, SIMHASH_MAX_WORDS } from './hash';
 import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } from './concepts';
 import { nextToken, token as found } from './tokens';
 import { toLatin } from './translit';
@@ -20,7 +20,6 @@ export interface Anchor {
   offset: number;
 }
 
-const SENTENCE_END = /[.!?:;«»"“”„()\[\]\u3002\uff01\uff1f\u061f\u0964-]\s*$/;
 
 /** Scripts whose runs of letters are phrases, not words: no name can be cut out. */
 const UNSEGMENTED = new Set<Script>(['han', 'thai']);
@@ -32,41 +31,58 @@ export function numberForm(token: string): string | null {
   return digits.length >= 2 ? digits : null;
 }
 
-/**
- * A name's Latin reading, canonicalised so transliteration conventions agree:
- * «Рихтаржова» (rikhtarzhova) and «Richtářová» (richtarova) → "rihtar…".
- */
-export function canonicalName(word: string): string {
-  // One pass over the Latin reading, applying in order: keep a–z; initial kh → h; ph → f;
-  // th → t; sch, sh → s; zh → z; ch, kh, ck, c, q → k; w → v; y, j → i; x → ks; z → s;
-  // then runs of one letter → one (tests/unit/engine/anchors.test.ts checks it against
-  // those rules written as regular expressions).
-  const latin = toLatin(word);
-  const a: number[] = [];
-  for (let k = 0; k < latin.length; k++) {
-    const c = latin.charCodeAt(k);
-    if (c >= 97 && c <= 122) a.push(c);
+// Scratch buffers for one name at a time: its a–z letters, then its canonical reading.
+let letters = new Uint8Array(64);
+let canon = new Uint8Array(64);
+let canonLength = 0;
+
+/** Puts a letter at the end of the canonical reading, unless it repeats the last one. */
+function emit(c: number): void {
+  if (canonLength > 0 && canon[canonLength - 1] === c) return;
+  if (canonLength === canon.length) {
+    const grown = new Uint8Array(canon.length * 2);
+    grown.set(canon);
+    canon = grown;
   }
-  const n = a.length;
-  const out: number[] = [];
-  const emit = (c: number) => {
-    if (out[out.length - 1] !== c) out.push(c);
-  };
+  canon[canonLength++] = c;
+}
+
+/**
+ * Writes a name's canonical Latin reading into `canon[0 .. canonLength)`, without building
+ * a string (this runs on every distinct capitalised word of a page). One pass over the
+ * Latin reading, applying in order: keep a–z; initial kh → h; ph → f; th → t; sch, sh → s;
+ * zh → z; ch, kh, ck, c, q → k; w → v; y, j → i; x → ks; z → s; then runs of one letter →
+ * one (tests/unit/engine/anchors.test.ts checks it against those rules written as
+ * regular expressions).
+ */
+function canonicalise(word: string): void {
+  let ascii = true;
+  for (let k = 0; k < word.length && ascii; k++) ascii = word.charCodeAt(k) < 0x80;
+  const latin = ascii ? word : toLatin(word);
+  if (latin.length > letters.length) letters = new Uint8Array(latin.length * 2);
+  let n = 0;
+  for (let k = 0; k < latin.length; k++) {
+    let c = latin.charCodeAt(k);
+    if (ascii && c >= 65 && c <= 90) c += 32; // toLatin lower-cases the others
+    if (c >= 97 && c <= 122) letters[n++] = c;
+  }
+  const a = letters;
+  canonLength = 0;
   let i = 0;
-  if (a[0] === K && a[1] === H) {
+  if (n >= 2 && a[0] === K && a[1] === H) {
     emit(H);
     i = 2;
   }
   while (i < n) {
     const c = a[i];
-    const d = a[i + 1];
+    const d = i + 1 < n ? a[i + 1] : 0;
     if (c === P && d === H) {
       emit(F);
       i += 2;
     } else if (c === T && d === H) {
       emit(T);
       i += 2;
-    } else if (c === S && d === C && a[i + 2] === H) {
+    } else if (c === S && d === C && i + 2 < n && a[i + 2] === H) {
       emit(S);
       i += 3;
     } else if (c === S && d === H) {
@@ -93,7 +109,17 @@ export function canonicalName(word: string): string {
       i++;
     }
   }
-  return String.fromCharCode(...out);
+}
+
+/**
+ * A name's Latin reading, canonicalised so transliteration conventions agree:
+ * «Рихтаржова» (rikhtarzhova) and «Richtářová» (richtarova) → "rihtar…".
+ */
+export function canonicalName(word: string): string {
+  canonicalise(word);
+  let out = '';
+  for (let k = 0; k < canonLength; k++) out += String.fromCharCode(canon[k]);
+  return out;
 }
 
 const [C, F, H, I, J, K, P, Q, S, T, V, W, X, Y, Z] = [...'cfhijkpqstvwxyz'].map((ch) => ch.charCodeAt(0));
@@ -101,29 +127,39 @@ const [C, F, H, I, J, K, P, Q, S, T, V, W, X, Y, Z] = [...'cfhijkpqstvwxyz'].map
 /** The precise form of a name: the first letters of its canonical reading (stems
  * survive declension: Obama, Obamovi, Obamy → "obam"). */
 export function preciseName(canon: string): string {
-  return canon.slice(0, 4);
+  return canon.slice(0, PRECISE_LETTERS);
 }
-
-// Consonant classes: what survives any transliteration of a name (vowels do not:
-// Arabic and Hebrew write few; h, w, y come and go between conventions).
-const CLASS: Record<string, number> = {
-  b: 1, p: 1, f: 1, v: 1,
-  k: 2, g: 2,
-  s: 3, i: 0,
-  d: 4, t: 4,
-  l: 5, r: 5,
-  m: 6, n: 6,
-};
+const PRECISE_LETTERS = 4;
 
 /** A name's phonetic skeleton: its first three consonant classes, or 0 with fewer than 2. */
-export function coarseName(canon: string): number {
-  // A nasal before a labial is absorbed in many scripts' spellings (Greek μπ for b).
-  const s = canon.replace(/m(?=[bp])/g, '');
+export function coarseName(name: string): number {
+  if (name.length > canon.length) canon = new Uint8Array(name.length * 2);
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    canon[k] = c < 0x80 ? c : 0; // not a letter of a canonical reading: no class
+  }
+  canonLength = name.length;
+  return coarseOfCanon();
+}
+
+// Consonant classes by letter: what survives any transliteration of a name (vowels do
+// not: Arabic and Hebrew write few; h, w, y come and go between conventions). 0: none.
+const CONSONANT_CLASS = new Uint8Array(128);
+for (const [letters, c] of [['bpfv', 1], ['kg', 2], ['s', 3], ['dt', 4], ['lr', 5], ['mn', 6]] as const) {
+  for (const l of letters) CONSONANT_CLASS[l.charCodeAt(0)] = c;
+}
+const [B, M] = [98, 109];
+
+/** The phonetic skeleton of the canonical reading in `canon`. */
+function coarseOfCanon(): number {
   let key = 0;
   let n = 0;
   let last = -1;
-  for (const ch of s) {
-    const c = CLASS[ch];
+  for (let k = 0; k < canonLength; k++) {
+    const ch = canon[k];
+    // A nasal before a labial is absorbed in many scripts' spellings (Greek μπ for b).
+    if (ch === M && k + 1 < canonLength && (canon[k + 1] === B || canon[k + 1] === P)) continue;
+    const c = CONSONANT_CLASS[ch];
     if (!c) {
       last = -1; // a vowel separates two equal consonants (k-a-k counts twice)
       continue;
@@ -134,6 +170,16 @@ export function coarseName(canon: string): number {
     if (++n === 3) break;
   }
   return n >= 2 ? key + (n === 2 ? 400 : 0) : 0;
+}
+
+/** FNV-1a of the first letters of the canonical reading in `canon`: hash24(preciseName(…)). */
+function preciseOfCanon(): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < canonLength && k < PRECISE_LETTERS; k++) {
+    h ^= canon[k];
+    h = Math.imul(h, 0x01000193);
+  }
+  return ((h >>> 24) ^ h) & 0xffffff;
 }
 
 /**
@@ -157,15 +203,26 @@ interface NameKeys {
   coarse: number;
 }
 
-/** A name's keys, computed once per distinct word of a text. */
-function nameKeys(w: string, cache: Map<string, NameKeys | null>): NameKeys | null {
-  let keys = cache.get(w);
-  if (keys === undefined) {
-    const canon = canonicalName(w);
-    keys = canon.length < 2 ? null : { precise: hash24(preciseName(canon)), coarse: coarseName(canon) };
-    cache.set(w, keys);
-  }
-  return keys;
+/** A name's keys (null when its reading is too short to tell). */
+function nameKeys(w: string): NameKeys | null {
+  canonicalise(w);
+  return canonLength < 2 ? null : { precise: preciseOfCanon(), coarse: coarseOfCanon() };
+}
+
+/**
+ * What is known of a distinct word that may be a name, learnt once per text: words recur,
+ * and one map lookup per occurrence is all they then cost. (Whether a word may be a name
+ * depends on the word and the text's script only, so the word alone is the key.)
+ */
+interface WordInfo {
+  /** The country, month or weekday it names, if any (words of 3 letters or more). */
+  concept: Concept | null;
+  /** Its name keys: undefined until needed. */
+  keys: NameKeys | null | undefined;
+  /** Seen capitalised inside a sentence (not only as a sentence opener). */
+  inside: boolean;
+  /** Occurrences, in a caseless script (frequent words there are function words). */
+  count: number;
 }
 
 /** Hiragana writes Japanese grammar and native words, never a foreign name. */
@@ -181,8 +238,22 @@ function wordsOf(token: string, script: Script): string[] {
   return w.match(JAPANESE_RUNS) ?? [];
 }
 
-function atSentenceStart(p: string, index: number): boolean {
-  return index === 0 || SENTENCE_END.test(p.slice(Math.max(0, index - 3), index));
+/** Whether the word at `index` opens a sentence: a sentence end at most 3 units before it, then only white space. */
+export function atSentenceStart(p: string, index: number): boolean {
+  if (index === 0) return true;
+  const from = Math.max(0, index - 3);
+  let k = index - 1;
+  while (k >= from && isSpaceUnit(p.charCodeAt(k))) k--;
+  return k >= from && SENTENCE_END_UNIT.has(p.charCodeAt(k));
+}
+
+const SENTENCE_END_UNIT = new Set([...'.!?:;«»"“”„()[]\u3002\uff01\uff1f\u061f\u0964-'].map((ch) => ch.charCodeAt(0)));
+
+/** JavaScript's \s, for one UTF-16 unit. */
+function isSpaceUnit(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const UPPER = /^\p{Lu}/u;
@@ -207,6 +278,7 @@ function startsUpper(word: string): boolean {
 /** A word that may be a name, as met in the single pass over the text. */
 interface Candidate {
   word: string;
+  info: WordInfo;
   para: number;
   offset: number;
   atStart: boolean;
@@ -223,16 +295,7 @@ interface Candidate {
  */
 export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: number[]): Anchor[] {
   const caseless = isCaseless(script);
-  const namedInside = new Set<string>();
-  // Words recur: each distinct word is looked up once. (Whether a word may be a name
-  // depends on the word and the text's script only, so the word alone is the key.)
-  const conceptCache = new Map<string, Concept | null>();
-  const lookupConcept = (word: string): Concept | null => {
-    let c = conceptCache.get(word);
-    if (c === undefined) conceptCache.set(word, (c = conceptOf(word, true)));
-    return c;
-  };
-  const counts = new Map<string, number>();
+  const known = new Map<string, WordInfo>();
   // Numbers are final as soon as they are read; words wait for the whole text to be seen.
   const items: Array<Anchor | Candidate> = [];
   let base = 0;
@@ -273,14 +336,14 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       const afterNumber = lastWasNumber;
       lastWasNumber = false;
       pending = null;
-      const lower = lowerHash32(p, index, end);
+      const lower = found.lower;
       if (words && words.length < SIMHASH_MAX_WORDS) words.push(lower);
       const c = p.charCodeAt(index);
       // Fast path, most words of a Latin text: a plain lower-case word, read in place (an
       // ASCII word's lower-case hash is its fold's: no second pass over it).
       // The same for a lower-case word of the text's own cased script (Czech, Russian).
       if (!hasApostrophe && ((c >= 97 && c <= 122) || (!caseless && c >= 0x80 && isLowerUnit(c) && scriptOfCode(c) === script))) {
-        if (end - index >= 3 && mayBeCalendar(p, index, end, lastWasAscii ? lower : undefined)) onLower(p.slice(index, end), base + index, afterNumber);
+        if (end - index >= 3 && mayBeCalendar(p, index, end, found.folded >= 0 ? found.folded : undefined)) onLower(p.slice(index, end), base + index, afterNumber);
         continue;
       }
       const token = p.slice(index, end);
@@ -296,7 +359,12 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
           onLower(word, base + index, afterNumber);
           continue;
         }
-        const concept = word.length >= 3 ? lookupConcept(word) : null;
+        let info = known.get(word);
+        if (info === undefined) {
+          info = { concept: word.length >= 3 ? conceptOf(word, true) : null, keys: undefined, inside: false, count: 0 };
+          known.set(word, info);
+        }
+        const concept = info.concept;
         if (concept && (concept.kind !== 'month' || afterNumber)) {
           items.push(conceptAnchor(concept, word, para, base + index));
           continue;
@@ -304,30 +372,28 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         // A capitalised month name out of a date may be a name (May, Ian): read as one,
         // unless a number follows (then the month replaces it, see above).
         if (concept) pending = { word, offset: base + index, concept };
-        if (caseless || first !== script) {
-          if (first === script) counts.set(word, (counts.get(word) ?? 0) + 1);
-        }
+        if (caseless && first === script) info.count++;
         const atStart = !caseless && first === script && atSentenceStart(p, index);
-        if (!caseless && first === script && !atStart) namedInside.add(word);
-        items.push({ word, para, offset: base + index, atStart });
+        if (!caseless && first === script && !atStart) info.inside = true;
+        items.push({ word, info, para, offset: base + index, atStart });
       }
     }
     base += p.length + 1;
   }
   const out: Anchor[] = [];
-  const cache = new Map<string, NameKeys | null>();
   for (const item of items) {
     if (out.length >= maxAnchors) break;
     if ('kind' in item) {
       out.push(item);
       continue;
     }
-    const { word } = item;
+    const { word, info } = item;
     // Words of another script inside a text (a Latin name in a Russian text) are names by
     // nature; in a caseless text, frequent words are function words.
-    if (caseless && (counts.get(word) ?? 0) > 2) continue;
-    if (item.atStart && !namedInside.has(word)) continue;
-    const keys = nameKeys(word, cache);
+    if (caseless && info.count > 2) continue;
+    if (item.atStart && !info.inside) continue;
+    if (info.keys === undefined) info.keys = nameKeys(word);
+    const keys = info.keys;
     if (keys) out.push({ kind: 'name', label: word, precise: keys.precise, coarse: keys.coarse, para: item.para, offset: item.offset });
   }
   return out;

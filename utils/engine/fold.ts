@@ -66,6 +66,18 @@ export interface FoldHashes {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/**
+ * One step of the fold hash (`foldHashes(...).whole`): `h` after the UTF-16 unit `c`, not
+ * ASCII and not a surrogate. The tokenizer folds every non-ASCII word as it reads it.
+ */
+export function foldStep(h: number, c: number): number {
+  const f = fold1(c);
+  if (f !== SPECIAL) return Math.imul(h ^ f, FNV_PRIME);
+  const s = SPECIALS.get(c)!;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
 export function foldHashes(word: string, out: FoldHashes, start = 0, end = word.length): FoldHashes {
   let h = FNV_OFFSET;
   let h1 = FNV_OFFSET; // the hash one unit ago

@@ -21,49 +21,41 @@ export function hash32(text: string): number {
 /** Words a SimHash reads at most: enough to tell a text, bounded in cost. */
 export const SIMHASH_MAX_WORDS = 1500;
 
-/** Whether the text `lowerHash32` last hashed was all ASCII (then its hash is its fold's too). */
-export let lastWasAscii = true;
 
 // Each UTF-16 unit in lower case, computed the first time it is met (0: not yet).
 const LOWER1 = new Uint16Array(0x10000);
 const LOWER_SPECIAL = new Map<number, string>(); // units whose lower case is not one unit
 
 /**
- * 32-bit FNV-1a of `text.slice(start, end)` in lower case, read in place: the SimHash
- * hashes every word of a page, and a lower-cased copy of each would cost more than the
- * hash. Case is folded unit by unit (so a final capital sigma is a plain sigma).
+ * One step of the 32-bit FNV-1a of a text in lower case: `h` after the UTF-16 unit `c`
+ * (not ASCII), case-folded unit by unit (so a final capital sigma is a plain sigma).
+ * The tokenizer hashes every word of a page as it reads it (tokens.ts): a lower-cased
+ * copy of each would cost more than the hash.
  */
+export function lowerStep(h: number, c: number): number {
+  let l = LOWER1[c];
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    if (s.length === 1 && s.charCodeAt(0) !== 0xffff) l = s.charCodeAt(0);
+    else {
+      l = 0xffff;
+      LOWER_SPECIAL.set(c, s);
+    }
+    LOWER1[c] = l;
+  }
+  if (l !== 0xffff) return Math.imul(h ^ l, 0x01000193);
+  const s = LOWER_SPECIAL.get(c)!;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** 32-bit FNV-1a of `text.slice(start, end)` in lower case (the reference for the tokenizer's). */
 export function lowerHash32(text: string, start = 0, end = text.length): number {
   let h = 0x811c9dc5;
-  lastWasAscii = true;
   for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 65 && c <= 90) c += 32;
-    } else {
-      lastWasAscii = false;
-      let l = LOWER1[c];
-      if (l === 0) {
-        const s = String.fromCharCode(c).toLowerCase();
-        if (s.length === 1 && s.charCodeAt(0) !== 0xffff) l = s.charCodeAt(0);
-        else {
-          l = 0xffff;
-          LOWER_SPECIAL.set(c, s);
-        }
-        LOWER1[c] = l;
-      }
-      if (l === 0xffff) {
-        const s = LOWER_SPECIAL.get(c)!;
-        for (let k = 0; k < s.length; k++) {
-          h ^= s.charCodeAt(k);
-          h = Math.imul(h, 0x01000193);
-        }
-        continue;
-      }
-      c = l;
-    }
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
+    const c = text.charCodeAt(i);
+    if (c < 0x80) h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    else h = lowerStep(h, c);
   }
   return h >>> 0;
 }

@@ -16,8 +16,54 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
 
 export function normaliseText(text: string): string {
   const capped = text.length > MAX_PARAGRAPH_CHARS ? text.slice(0, MAX_PARAGRAPH_CHARS) : text;
+  // Most paragraphs are already in normal form: one scan proves it and skips every pass.
+  if (isPlain(capped)) return capped.trim();
+  return normaliseSlowly(capped);
+}
+
+/** The full normalisation, pass by pass (the reference `isPlain` shortcuts). */
+export function normaliseSlowly(text: string): string {
   // Invisible characters go first, so a mark they separated from its letter composes.
-  return asciiDigits(capped.replace(INVISIBLE, '').normalize('NFKC')).replace(SPACES, ' ').trim();
+  return asciiDigits(text.replace(INVISIBLE, '').normalize('NFKC')).replace(SPACES, ' ').trim();
+}
+
+// Each UTF-16 unit's class, computed the first time it is met: 1 plain (every pass of
+// normaliseSlowly leaves it as it is, wherever it stands), 2 not.
+const PLAIN = new Uint8Array(0x10000);
+const MARK = /\p{M}/u;
+
+function isPlainUnit(c: number): boolean {
+  let k = PLAIN[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const plain =
+      !(c >= 0xd800 && c <= 0xdfff) &&
+      ch.normalize('NFKC') === ch &&
+      // A mark (or a Hangul vowel or final) may compose with the letter before it.
+      !MARK.test(ch) && !(c >= 0x1100 && c <= 0x11ff) &&
+      ch.replace(INVISIBLE, '') === ch && asciiDigits(ch) === ch &&
+      !/\s/.test(ch);
+    PLAIN[c] = k = plain ? 1 : 2;
+  }
+  return k === 1;
+}
+
+/**
+ * Whether the text is already normal but for white space at its ends: printable ASCII,
+ * single plain spaces, and units that are plain on their own. (NFKC of a string whose
+ * every character is stable and starts no composition is the string itself.)
+ */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20) {
+      if (text.charCodeAt(i + 1) === 0x20) return false;
+      continue;
+    }
+    if (c < 0x80 || !isPlainUnit(c)) return false;
+  }
+  return true;
 }
 
 // Script of a letter by code point range (faster than \p{Script=…} tests per letter, and
@@ -42,6 +88,22 @@ export function scriptOf(ch: string): Script {
 
 /** The script of a code point. */
 export function scriptOfCode(cp: number): Script {
+  return SCRIPTS[scriptIndexOf(cp)];
+}
+
+// Each UTF-16 unit's script (its index in SCRIPTS, plus one), found the first time it is
+// met: the readers ask for the script of every letter of a sample, and of every word.
+const UNIT_SCRIPT = new Uint8Array(0x10000);
+
+/** The index in SCRIPTS of a code point's script. */
+function scriptIndexOf(cp: number): number {
+  if (cp >= 0x10000) return SCRIPT_INDEX.get(scriptByRanges(cp))!;
+  let k = UNIT_SCRIPT[cp];
+  if (k === 0) UNIT_SCRIPT[cp] = k = SCRIPT_INDEX.get(scriptByRanges(cp))! + 1;
+  return k - 1;
+}
+
+function scriptByRanges(cp: number): Script {
   if (cp < 0x41) return 'other';
   if (cp <= 0x7a) return (cp <= 0x5a || cp >= 0x61) ? 'latin' : 'other';
   for (const [lo, hi, script] of RANGES) if (cp >= lo && cp <= hi) return script;
@@ -52,24 +114,32 @@ export function scriptOfCode(cp: number): Script {
 const SCRIPT_SAMPLE = 1500;
 
 /**
- * The dominant script of a text, from a sample of its letters. Japanese counts as
- * 'kana' as soon as kana are a real share of the letters, since its Han is mixed in.
+ * The dominant script of a text (given whole, or as paragraphs read as if joined), from
+ * a sample of its letters. Japanese counts as 'kana' as soon as kana are a real share of
+ * the letters, since its Han is mixed in.
  */
-export function dominantScript(text: string): Script {
+export function dominantScript(text: string | readonly string[]): Script {
   const counts = new Int32Array(SCRIPTS.length);
   let seen = 0;
-  for (let i = 0; i < text.length && seen < SCRIPT_SAMPLE; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII non-letters
-    const s = c <= 0x7a ? LATIN : SCRIPT_INDEX.get(scriptOfCode(c))!;
-    if (s === OTHER) continue;
-    counts[s]++;
-    seen++;
-  }
+  const parts = typeof text === 'string' ? [text] : text;
+  for (let p = 0; p < parts.length && seen < SCRIPT_SAMPLE; p++) seen = countScripts(parts[p], counts, seen);
   if (counts[KANA] > seen * 0.1) return 'kana';
   let best = OTHER;
   for (let s = 0; s < counts.length; s++) if (counts[s] > counts[best]) best = s;
   return counts[best] > 0 ? SCRIPTS[best] : 'other';
+}
+
+/** Counts the scripts of the letters of `text` until `seen` reaches the sample's size. */
+function countScripts(text: string, counts: Int32Array, seen: number): number {
+  for (let i = 0; i < text.length && seen < SCRIPT_SAMPLE; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII non-letters
+    const s = c <= 0x7a ? LATIN : scriptIndexOf(c);
+    if (s === OTHER) continue;
+    counts[s]++;
+    seen++;
+  }
+  return seen;
 }
 
 const SCRIPTS: readonly Script[] = ['other', 'latin', 'cyrillic', 'greek', 'armenian', 'georgian', 'hebrew', 'arabic', 'indic', 'thai', 'kana', 'han', 'hangul'];

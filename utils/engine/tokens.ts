@@ -8,6 +8,9 @@
  * (tests/unit/engine/tokens.test.ts checks it against that expression).
  */
 
+import { foldStep } from './fold';
+import { lowerStep } from './hash';
+
 const LETTER = /[\p{L}\p{M}]/u;
 // Each UTF-16 unit's class, computed the first time it is met: 1 letter or mark, 2 other.
 const CLASS = new Uint8Array(0x10000);
@@ -70,31 +73,118 @@ function decimals(p: string, j: number): number {
 
 /** Whether the last word `wordEnd` read has an apostrophe inside (l'OTAN, Libya's). */
 let apostrophe = false;
+/**
+ * The hashes of the last word `wordEnd` read: in lower case (hash.ts `lowerHash32`) and
+ * folded (fold.ts `foldHashes(...).whole`; -1 when not computed: a letter outside the BMP).
+ */
+let lower = 0;
+let folded = 0;
 
-/** End of the word starting at `i` (a letter). */
+const FNV_PRIME = 0x01000193;
+
+/**
+ * End of the word starting at `i` (a letter). Hashes the word on the way, in lower case
+ * (for the SimHash) and folded (for the calendar test): one pass over its letters, not
+ * three. Most words of most pages are plain ASCII letters: those are read here, with one
+ * comparison per letter; anything else (a letter beyond ASCII, an inner apostrophe or
+ * hyphen) hands over to `wordEndFrom`.
+ */
 function wordEnd(p: string, i: number): number {
   const n = p.length;
   let j = i;
+  let h = 0x811c9dc5;
+  for (; j < n; j++) {
+    const l = p.charCodeAt(j) | 0x20; // ASCII capitals to lower case; nothing else becomes a–z
+    if (l - 97 >>> 0 >= 26) break;
+    h = Math.imul(h ^ l, FNV_PRIME);
+  }
+  if (j < n) {
+    const c = p.charCodeAt(j);
+    if (c >= 0x80 || c === 39 || c === 45) return wordEndFrom(p, j, h);
+  }
+  apostrophe = false;
+  lower = h >>> 0;
+  folded = lower;
+  return j;
+}
+
+/**
+ * `wordEnd` for any word, from `i` on, the letters before `i` being ASCII and hashed into
+ * `hashed`. An ASCII word's two hashes are one; the fold is kept apart from the first
+ * letter that is not ASCII on.
+ */
+function wordEndFrom(p: string, i: number, hashed: number): number {
+  const n = p.length;
+  let j = i;
+  let h = hashed;
+  let f = 0; // the fold hash, once the word is no longer plain ASCII
+  let plain = true;
+  let astral = false;
   apostrophe = false;
   for (;;) {
     for (; j < n; j++) {
-      const u = p.charCodeAt(j);
-      if ((u >= 97 && u <= 122) || (u >= 65 && u <= 90)) continue; // ASCII letters, inline
+      let u = p.charCodeAt(j);
+      if (u >= 65 && u <= 90) u += 32;
+      if (u >= 97 && u <= 122) {
+        // ASCII letters, inline
+        h = Math.imul(h ^ u, FNV_PRIME);
+        if (!plain) f = Math.imul(f ^ u, FNV_PRIME);
+        continue;
+      }
       if (u < 0x80) break;
-      const l = letterAt(p, j);
-      if (!l) break;
-      j += l - 1;
+      const k = CLASS[u];
+      if (k === 2) break;
+      if (plain) {
+        plain = false;
+        f = h;
+      }
+      if (k !== 1) {
+        const l = letterAt(p, j);
+        if (!l) break;
+        if (l === 2) {
+          // A letter outside the BMP: both units hashed, as lowerHash32 does.
+          h = lowerStep(lowerStep(h, u), p.charCodeAt(j + 1));
+          astral = true;
+          j++;
+          continue;
+        }
+      }
+      h = lowerStep(h, u);
+      f = foldStep(f, u);
     }
     const c = p.charCodeAt(j);
     if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && letterAt(p, j + 1)) {
       if (c !== 45) apostrophe = true;
+      if (c < 0x80) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (!plain) f = Math.imul(f ^ c, FNV_PRIME);
+      } else {
+        if (plain) {
+          plain = false;
+          f = h;
+        }
+        h = lowerStep(h, c);
+        f = foldStep(f, c);
+      }
       j += 1;
-    } else return j;
+    } else break;
   }
+  lower = h >>> 0;
+  folded = plain ? lower : astral ? -1 : f >>> 0;
+  return j;
 }
 
 /** The token `nextToken` found last: where it starts and ends, and what it is. */
-export const token = { start: 0, end: 0, isNumber: false, hasApostrophe: false };
+export const token = {
+  start: 0,
+  end: 0,
+  isNumber: false,
+  hasApostrophe: false,
+  /** A word's 32-bit FNV-1a in lower case (hash.ts `lowerHash32`); 0 for a number. */
+  lower: 0,
+  /** A word's fold hash (fold.ts `foldHashes(...).whole`), -1 when not computed; 0 for a number. */
+  folded: 0,
+};
 
 /**
  * Finds the first token of `p` at or after `from` and describes it in `token`; false when
@@ -109,6 +199,8 @@ export function nextToken(p: string, from: number): boolean {
       token.end = numberEnd(p, i);
       token.isNumber = true;
       token.hasApostrophe = false;
+      token.lower = 0;
+      token.folded = 0;
       return true;
     }
     const l = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : letterAt(p, i);
@@ -117,6 +209,8 @@ export function nextToken(p: string, from: number): boolean {
       token.end = wordEnd(p, i);
       token.isNumber = false;
       token.hasApostrophe = apostrophe;
+      token.lower = lower;
+      token.folded = folded;
       return true;
     }
   }

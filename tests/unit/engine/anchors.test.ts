@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalName, coarseName, numberForm, readAnchors, stripClitics } from '@/utils/engine/anchors';
+import { atSentenceStart, canonicalName, coarseName, numberForm, readAnchors, stripClitics } from '@/utils/engine/anchors';
 import { normaliseText } from '@/utils/engine/normalise';
 import { toLatin } from '@/utils/engine/translit';
+import { hash24 } from '@/utils/engine/hash';
+import { conceptOf } from '@/utils/engine/concepts';
 
 describe('numbers', () => {
   it('reads the same number in every locale and script', () => {
@@ -77,5 +79,76 @@ describe('canonicalName', () => {
     for (const w of ['Schröder', 'Khodorkovsky', 'Хиллари', 'Čech', 'Zhang', 'Quixote', 'Richtářová', 'Рихтаржова']) {
       expect(canonicalName(w), w).toBe(byRules(toLatin(w)));
     }
+  });
+});
+
+describe('name keys', () => {
+  // The keys as first written: string operations on the canonical reading.
+  const CLASS: Record<string, number> = { b: 1, p: 1, f: 1, v: 1, k: 2, g: 2, s: 3, i: 0, d: 4, t: 4, l: 5, r: 5, m: 6, n: 6 };
+  const coarseByString = (canon: string) => {
+    const s = canon.replace(/m(?=[bp])/g, '');
+    let key = 0;
+    let n = 0;
+    let last = -1;
+    for (const ch of s) {
+      const c = CLASS[ch];
+      if (!c) {
+        last = -1;
+        continue;
+      }
+      if (c === last) continue;
+      key = key * 7 + c;
+      last = c;
+      if (++n === 3) break;
+    }
+    return n >= 2 ? key + (n === 2 ? 400 : 0) : 0;
+  };
+
+  it('computes the phonetic skeleton as the string rules do (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'abdefgiklmnoprstuvé'.split('')), { maxLength: 200 }).map((a) => a.join('')), (w) => {
+        expect(coarseName(w)).toBe(coarseByString(w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the same keys from a page as from the canonical strings (property)', () => {
+    const names = fc.array(fc.constantFrom(...'abcdhjkmpqstwxyzAKSZ'.split('')), { minLength: 1, maxLength: 90 }).map((a) => 'Q' + a.join(''));
+    fc.assert(
+      fc.property(names, (w) => {
+        fc.pre(conceptOf(w, true) === null); // a country's name in some language is a concept, not a name
+        const [anchor] = readAnchors([`le ${w} dit`], 'latin', 10);
+        const canon = canonicalName(w);
+        if (canon.length < 2) {
+          expect(anchor).toBeUndefined();
+          return;
+        }
+        expect(anchor.precise).toBe(hash24(canon.slice(0, 4)));
+        expect(anchor.coarse).toBe(coarseByString(canon));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const w of ['Richtářová', 'Рихтаржова', 'Ομπάμα', 'オバマ', 'Schröder']) {
+      const script = w === 'オバマ' ? 'kana' : w === 'Ομπάμα' ? 'greek' : w === 'Рихтаржова' ? 'cyrillic' : 'latin';
+      const [anchor] = readAnchors([`x ${w} y`], script, 10);
+      expect(anchor.coarse, w).toBe(coarseByString(canonicalName(w)));
+      expect(anchor.precise, w).toBe(hash24(canonicalName(w).slice(0, 4)));
+    }
+  });
+});
+
+describe('atSentenceStart', () => {
+  const REFERENCE = /[.!?:;«»"“”„()\[\]\u3002\uff01\uff1f\u061f\u0964-]\s*$/;
+  it('is a sentence end at most three units back, then only white space (property, against the expression)', () => {
+    const alphabet = fc.constantFrom(...'ab .!?:;«»"“”„()[]-。！？؟।\u00a0\t\u2009\u3000'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 8 }).map((a) => a.join('')), (before) => {
+        const p = before + 'Word';
+        const index = before.length;
+        expect(atSentenceStart(p, index)).toBe(index === 0 || REFERENCE.test(p.slice(Math.max(0, index - 3), index)));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanTokens } from '@/utils/engine/tokens';
+import { foldHashes } from '@/utils/engine/fold';
+import { lowerHash32 } from '@/utils/engine/hash';
+import { nextToken, scanTokens, token } from '@/utils/engine/tokens';
 import { corpus } from '../helpers/corpus';
 
 const REFERENCE = /(\d{1,3}(?:[ ,.'’]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)|([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)/gu;
@@ -38,5 +40,20 @@ describe('scanTokens', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("hashes each word in lower case and folded as it reads it, as lowerHash32 and foldHashes do (property)", () => {
+    const check = (p: string) => {
+      for (let at = 0; nextToken(p, at); at = token.end) {
+        if (token.isNumber) continue;
+        const word = p.slice(token.start, token.end);
+        expect(token.lower, word).toBe(lowerHash32(word));
+        if (!/[\ud800-\udfff]/.test(word)) expect(token.folded, word).toBe(foldHashes(word, { length: 0, whole: 0, less1: 0, less2: 0 }).whole);
+        else expect(token.folded).toBe(-1);
+      }
+    };
+    const alphabet = fc.constantFrom(...'09 ,.\'’-aZéÉЖжΣς中İẞ'.split(''), '😀', '𝐀', '\u0301');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), check), { numRuns: 3000 });
+    for (const lang of ['de', 'ru']) for (const a of corpus(lang, 10)) a.paragraphs.forEach(check);
   });
 });
