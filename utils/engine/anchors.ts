@@ -5,7 +5,7 @@
 import { hash24, SIMHASH_MAX_WORDS } from './hash';
 import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } from './concepts';
 import { nextToken, token as found } from './tokens';
-import { toLatin } from './translit';
+import { latinReading } from './translit';
 import { isCaseless, scriptOfCode } from './normalise';
 import type { AnchorKind, Script } from './types';
 
@@ -56,15 +56,38 @@ function emit(c: number): void {
  * regular expressions).
  */
 function canonicalise(word: string): void {
-  let ascii = true;
-  for (let k = 0; k < word.length && ascii; k++) ascii = word.charCodeAt(k) < 0x80;
-  const latin = ascii ? word : toLatin(word);
-  if (latin.length > letters.length) letters = new Uint8Array(latin.length * 2);
+  // The a–z letters of the word's Latin reading (translit.ts `toLatin`), read letter by
+  // letter without building the reading.
   let n = 0;
-  for (let k = 0; k < latin.length; k++) {
-    let c = latin.charCodeAt(k);
-    if (ascii && c >= 65 && c <= 90) c += 32; // toLatin lower-cases the others
-    if (c >= 97 && c <= 122) letters[n++] = c;
+  const put = (c: number) => {
+    if (c < 97 || c > 122) return;
+    if (n === letters.length) {
+      const grown = new Uint8Array(letters.length * 2);
+      grown.set(letters);
+      letters = grown;
+    }
+    letters[n++] = c;
+  };
+  let lower: string | null = null;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 0x80) put(c >= 65 && c <= 90 ? c + 32 : c);
+    else {
+      lower = word.toLowerCase(); // the reading is of the lower-case word, which may differ in length
+      break;
+    }
+  }
+  if (lower !== null) {
+    n = 0;
+    for (let k = 0; k < lower.length; k++) {
+      const cp = lower.codePointAt(k)!;
+      if (cp > 0xffff) k++;
+      if (cp < 0x80) put(cp);
+      else {
+        const r = latinReading(cp);
+        for (let m = 0; m < r.length; m++) put(r.charCodeAt(m));
+      }
+    }
   }
   const a = letters;
   canonLength = 0;

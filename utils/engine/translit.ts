@@ -39,21 +39,47 @@ function hangul(cp: number): string {
   return L[Math.floor(s / 588)] + V[Math.floor((s % 588) / 28)] + T[s % 28];
 }
 
+// Each BMP code point's reading, found the first time it is met (names recur, and their
+// letters more so): a table walk, not a decomposition per letter. READING_OF holds the
+// reading's place in READINGS plus one (0: not computed yet); a typed array, since a
+// sparse array of 65,536 places would be a dictionary.
+const READING_OF = new Uint16Array(0x10000);
+const READINGS: string[] = [];
+const READING_INDEX = new Map<string, number>();
+
+/** The Latin reading of one lower-case code point ('' for a mark without one; itself when none). */
+export function latinReading(cp: number): string {
+  if (cp < 0x80) return String.fromCharCode(cp);
+  if (cp >= 0x10000) return readingOf(cp);
+  const k = READING_OF[cp];
+  if (k !== 0) return READINGS[k - 1];
+  const r = readingOf(cp);
+  let i = READING_INDEX.get(r);
+  if (i === undefined) {
+    i = READINGS.push(r) - 1;
+    READING_INDEX.set(r, i);
+  }
+  READING_OF[cp] = i + 1;
+  return r;
+}
+
+function readingOf(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  if (cp < 0x250 || (cp >= 0x1e00 && cp <= 0x1eff)) return latinLetter(ch);
+  if (cp >= 0xac00 && cp <= 0xd7a3) return hangul(cp);
+  const latin = readings().get(cp);
+  if (latin !== undefined) return latin;
+  return /\p{M}/u.test(ch) ? '' : ch; // a combining mark with no reading of its own
+}
+
 /** Lower-case Latin reading of a word in any alphabetic script. */
 export function toLatin(word: string): string {
-  const map = readings();
+  const lower = word.toLowerCase();
   let out = '';
-  for (const ch of word.toLowerCase()) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out += ch;
-    else if (cp < 0x250 || (cp >= 0x1e00 && cp <= 0x1eff)) out += latinLetter(ch);
-    else if (cp >= 0xac00 && cp <= 0xd7a3) out += hangul(cp);
-    else {
-      const latin = map.get(cp);
-      if (latin !== undefined) out += latin;
-      else if (/\p{M}/u.test(ch)) continue; // a combining mark with no reading of its own
-      else out += ch;
-    }
+  for (let i = 0; i < lower.length; i++) {
+    const cp = lower.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    out += latinReading(cp);
   }
   return out;
 }
