@@ -41,7 +41,9 @@ export default defineConfig({
     // unlimitedStorage: a large pack must not fail on the default quota. activeTab: the
     // toolbar click checks one tab in "check only when I click" mode, or when the reader
     // has withheld the all-sites access. Each is justified in docs/permissions.md.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    // offscreen (Chrome, Edge): a large page's HTML is parsed in an offscreen document of
+    // the extension, away from the page (Firefox's background page has a DOM of its own).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     ...(browser === 'firefox'

@@ -8,6 +8,9 @@ import { showBadge } from '@/utils/background/badge';
 import { lazyDatabase } from '@/utils/background/database';
 import { DEFAULT_PACK_PATH, installDefaultPack } from '@/utils/background/default-pack';
 import { injectExtractor } from '@/utils/background/inject-extractor';
+import { createOffscreenReader } from '@/utils/background/offscreen-reader';
+import { withHandOff, type ReadHtml } from '@/utils/background/read-elsewhere';
+import { browserDetectLanguage } from '@/utils/content/detect-language';
 import { createManagement } from '@/utils/background/management';
 import { createTabChecker } from '@/utils/background/tab-checker';
 import { TabVerdicts } from '@/utils/background/tab-verdicts';
@@ -27,9 +30,15 @@ export default defineBackground(() => {
     return res.json();
   };
   const db = lazyDatabase(fetchDefaultPack, log);
+  // A large page comes back from the extractor as HTML: read here in Firefox (its
+  // background page has a DOM; Readability loaded only then), in an offscreen document in
+  // Chrome (its service worker has none).
+  const readHtml: ReadHtml = import.meta.env.FIREFOX
+    ? async (html, url) => (await import('@/utils/background/read-html')).readHtmlHere(html, url)
+    : createOffscreenReader();
   const checker = createTabChecker({
     db,
-    extract: injectExtractor,
+    extract: withHandOff(injectExtractor, readHtml, browserDetectLanguage),
     verdicts: new TabVerdicts(),
     badge: (tabId, verdict) => showBadge(tabId, verdict, browserTranslate),
     settings: () => loadSettings(),

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { PageFingerprint } from '@/utils/engine';
 import { SCRIPTS } from '@/utils/engine/codec';
+import { MAX_HANDOFF_CHARS } from '@/utils/page/bounds';
 
 export interface PageExtraction {
   url: string;
@@ -66,6 +67,32 @@ const ExtractionSchema = v.object({
   siteName: v.optional(v.nullable(text)),
   publishedTime: v.optional(v.nullable(text)),
 });
+
+/**
+ * A large page handed over by the extractor instead of read in place (utils/content/
+ * read-page.ts `handOff`): its HTML, read by the background away from the page. Stays in
+ * the browser's memory, like everything else.
+ */
+export interface PageHandOff {
+  handOff: true;
+  url: string;
+  html: string;
+}
+
+
+const HandOffSchema = v.object({
+  handOff: v.literal(true),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  html: v.pipe(v.string(), v.maxLength(MAX_HANDOFF_CHARS)),
+});
+
+/** Whether the extractor handed the page over (checked: it crossed from a page's process). */
+export function parseHandOff(result: unknown): PageHandOff | null {
+  if (typeof result !== 'object' || result === null || !('handOff' in result)) return null;
+  const r = v.safeParse(HandOffSchema, result);
+  if (!r.success) throw new TypeError(`malformed hand-off: ${r.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`);
+  return r.output as PageHandOff;
+}
 
 /**
  * The extractor's result, checked. `null` means "no article here" (the extractor found

@@ -10,6 +10,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { ManagementProtocol } from './management';
 import type { TabVerdict } from './verdict';
+import type { HandedRead } from './background/read-elsewhere';
+import { MAX_HANDOFF_CHARS } from './page/bounds';
 
 export interface PageReady {
   url: string;
@@ -19,10 +21,18 @@ export interface TabRef {
   tabId: number;
 }
 
+/** A large page's HTML, for the offscreen document to read (Chrome). */
+export interface ReadHtml {
+  html: string;
+  url: string;
+}
+
 export interface ProtocolMap {
   pageReady(data: PageReady): void;
   getTabVerdict(data: TabRef): TabVerdict | null;
   checkTab(data: TabRef): TabVerdict | null;
+  // Background → offscreen document (Chrome): read the article of a large page.
+  readHtml(data: ReadHtml): HandedRead | null;
   // The fact-checker's workflow, from the popup and the options page only; payloads,
   // validation and the sender rule in utils/management.ts.
   getSiteStatus: ManagementProtocol['getSiteStatus'];
@@ -46,6 +56,10 @@ const PageReadySchema = v.object({
   url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i, 'must be an http(s) URL')),
 });
 const TabRefSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const ReadHtmlSchema = v.object({
+  html: v.pipe(v.string(), v.maxLength(MAX_HANDOFF_CHARS)),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+});
 
 function parseWith<T>(schema: v.GenericSchema<unknown, T>, what: string, data: unknown): T {
   const r = v.safeParse(schema, data);
@@ -54,6 +68,7 @@ function parseWith<T>(schema: v.GenericSchema<unknown, T>, what: string, data: u
 }
 
 export const parsePageReady = (data: unknown): PageReady => parseWith(PageReadySchema, 'pageReady', data);
+export const parseReadHtml = (data: unknown): ReadHtml => parseWith(ReadHtmlSchema, 'readHtml', data);
 export const parseTabRef = (data: unknown, what = 'getTabVerdict'): TabRef => parseWith(TabRefSchema, what, data);
 
 interface SenderLike {

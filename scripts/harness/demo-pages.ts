@@ -37,3 +37,16 @@ export const REAL_ARTICLES = [
   'lwn-1', 'medium-1', 'mozilla-1', 'nytimes-1', 'nytimes-2', 'qq', 'salon-1', 'seattletimes-1', 'telegraph',
   'theverge', 'wapo-1', 'wikipedia', 'yahoo-1',
 ];
+
+/** Where the e2e tests serve the Italian copy inside a large site (read away from the page). */
+export const LARGE_ITALIAN_PATH = '/grande/camaieu-attacco-informatico';
+
+/**
+ * A page made large: `links` navigation links before its content, as a big portal's menus
+ * make it. Past the extractor's element bound (utils/content/read-page.ts HANDOFF_ELEMENTS)
+ * the page is handed to the background and read there.
+ */
+export function enlarged(html: string, links = 3000): string {
+  const nav = Array.from({ length: links }, (_, i) => `<li><a href="/sezione/${i}">Sezione ${i}</a></li>`).join('');
+  return html.replace(/<body([^>]*)>/, `<body$1><nav class="portal-menu"><ul>${nav}</ul></nav>`);
+}

@@ -197,7 +197,7 @@ describe('the built extension', () => {
   it('asks for no more than it needs, and allows no remote code', () => {
     const dir = chromeExtensionDir();
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();

@@ -4,7 +4,7 @@
  * single-page site that navigates away from the copy loses the flag.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRENCH_PATH, ITALIAN_PATH, savedPageRoute, seedRoutes } from '../../scripts/harness/demo-pages';
+import { enlarged, FRENCH_PATH, ITALIAN_PATH, LARGE_ITALIAN_PATH, savedPageRoute, seedRoutes } from '../../scripts/harness/demo-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/harness/extension-browser';
 import { chromeExtensionDir } from '../../scripts/harness/paths';
 import { serve, type StaticServer } from '../../scripts/harness/static-server';
@@ -57,6 +57,7 @@ beforeAll(async () => {
   const routes = seedRoutes();
   const italian = routes.get(ITALIAN_PATH) as { html: string };
   routes.set(SPA_PATH, { html: spaHtml(italian.html) });
+  routes.set(LARGE_ITALIAN_PATH, { html: enlarged(italian.html) });
   routes.set(...savedPageRoute('bbc-1'));
   server = await serve(routes);
   browser = await launchWithExtension({ extensionDir: chromeExtensionDir() });
@@ -68,6 +69,13 @@ afterAll(async () => {
 });
 
 describe('seed pages in Chromium', () => {
+  it('flags the Italian copy inside a large site: read away from the page, in an offscreen document', async () => {
+    const { tabId } = await browser.open(server.url(LARGE_ITALIAN_PATH));
+    const v = await verdictAt(tabId, LARGE_ITALIAN_PATH);
+    expect(v).toMatchObject({ state: 'translation', pageLang: 'it', original: { lang: 'fr', title: 'Camaïeu victime d’une cyberattaque' } });
+    expect(await browser.badgeText(tabId)).toBe('COPY');
+  });
+
   it('flags the Italian copy and names the French original in the popup', async () => {
     const { tabId } = await browser.open(server.url(ITALIAN_PATH));
     const v = await browser.verdict(tabId);

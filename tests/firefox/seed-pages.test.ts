@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRENCH_PATH, ITALIAN_PATH, seedRoutes } from '../../scripts/harness/demo-pages';
+import { enlarged, FRENCH_PATH, ITALIAN_PATH, LARGE_ITALIAN_PATH, seedRoutes } from '../../scripts/harness/demo-pages';
 import { FRENCH_SITE, newsPageHtml } from '../../scripts/harness/news-page';
 import { EXTENSION_ORIGIN, launchFirefox, type FirefoxSession } from '../../scripts/harness/firefox-bidi';
 import { firefoxExtensionDir, sharedDir } from '../../scripts/harness/paths';
@@ -56,6 +56,7 @@ beforeAll(async () => {
   const line = readFileSync(path.join(sharedDir(), 'corpus', 'dev', 'fr.jsonl'), 'utf8').split('\n')[3];
   const other = JSON.parse(line) as { title: string | null; paragraphs: string[] };
   routes.set(UNRELATED, { html: newsPageHtml({ slug: 'x', title: other.title ?? 'Actualité', byline: null, blocks: other.paragraphs.map((text) => ({ kind: 'p' as const, text })) }, FRENCH_SITE) });
+  routes.set(LARGE_ITALIAN_PATH, { html: enlarged((routes.get(ITALIAN_PATH) as { html: string }).html) });
   server = await serve(routes);
   ff = await launchFirefox();
   const installed = await ff.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: firefoxExtensionDir() } });
@@ -99,6 +100,13 @@ describe(`Firefox ESR`, () => {
     const p = await popupFor(tabId);
     expect(p).toMatchObject({ state: 'translation', badge: 'COPY', lang: 'en' });
     expect(p.sentence).toBe('This Italian page is a translated copy of «Camaïeu victime d’une cyberattaque» — French original by Yohann G.');
+  });
+
+  it('flags the Italian copy inside a large site, read by the background page', async () => {
+    const url = server.url(LARGE_ITALIAN_PATH);
+    await ff.openTab(url);
+    const p = await popupFor(await tabIdOf(url));
+    expect(p).toMatchObject({ state: 'translation', badge: 'COPY' });
   });
 
   it('recognises the French page as the known original', async () => {

@@ -3,34 +3,14 @@
  * fingerprint it. Returns what the background needs — never the article's text.
  */
 import { fingerprintArticle } from '@/utils/engine';
-import type { PageExtraction } from '@/utils/extraction';
-import { articleSteps } from '@/utils/page/extract';
+import type { PageExtraction, PageHandOff } from '@/utils/extraction';
+import { articleSteps, type ExtractedArticle } from '@/utils/page/extract';
+import { detectionSample, type DetectLanguage } from './detect-language';
 
-/** Characters of text handed to a language detector (plenty for CLD). */
-export const DETECT_SAMPLE = 3000;
+export { browserDetectLanguage, detectedLanguage, detectionSample, withDetectedLang, type DetectLanguage, type DetectionResult } from './detect-language';
 
-/** A local language detector (the browser's `i18n.detectLanguage`); null if unsure. */
-export type DetectLanguage = (text: string) => Promise<string | null>;
-
-/** What `i18n.detectLanguage` answers (Chrome's and Firefox's CLD). */
-export interface DetectionResult {
-  isReliable: boolean;
-  languages: Array<{ language: string; percentage: number }>;
-}
-
-/** Share of the text a language must hold to be taken when CLD does not call it reliable. */
-export const CLEAR_MAJORITY = 80;
-
-/**
- * The language to take from a detection, or null. CLD calls a page's text "unreliable"
- * as soon as it mixes in a few Latin words (menus, names), even at 91% Chinese; a clear
- * majority is still an answer.
- */
-export function detectedLanguage(r: DetectionResult | null | undefined): string | null {
-  const top = r?.languages?.[0];
-  if (!top || !top.language || top.language === 'und') return null;
-  return r!.isReliable || top.percentage >= CLEAR_MAJORITY ? top.language : null;
-}
+/** No pause: for a document the page does not share (parsed from a hand-off). */
+export const noPause = async (): Promise<void> => {};
 
 /**
  * Gives the page its main thread back: what the page has queued (input, rendering, its
@@ -63,16 +43,53 @@ export async function readPage(
   detect: DetectLanguage | null,
   pause: () => Promise<void> = yieldToPage,
 ): Promise<PageExtraction | null> {
+  const article = await readArticle(doc, url, pause);
+  return article ? fingerprintPage(article, url, detect, pause) : null;
+}
+
+/** The article on `doc` (Readability, step by step, `pause` between steps), or null. */
+export async function readArticle(doc: Document, url: string, pause: () => Promise<void> = yieldToPage): Promise<ExtractedArticle | null> {
   const steps = articleSteps(doc, { url });
   while (steps.next()) await pause();
-  const article = steps.result;
-  if (!article) return null;
+  return steps.result;
+}
+
+/** An article's language settled (declared, else detected) and its fingerprint taken. */
+export async function fingerprintPage(
+  article: ExtractedArticle,
+  url: string,
+  detect: DetectLanguage | null,
+  pause: () => Promise<void> = yieldToPage,
+): Promise<PageExtraction> {
   // The declared language wins; detection only fills in for pages that declare none.
-  const detectedLang = article.lang || !detect ? null : await detect(article.paragraphs.join('\n').slice(0, DETECT_SAMPLE)).catch(() => null);
+  const detectedLang = article.lang || !detect ? null : await detect(detectionSample(article)).catch(() => null);
   await pause();
   const fingerprint = fingerprintArticle({ ...article, lang: article.lang ?? detectedLang });
   return {
     url, pageLang: article.lang, detectedLang, fingerprint, title: article.title, byline: article.byline,
     siteName: article.siteName, publishedTime: article.publishedTime,
   };
+}
+
+/**
+ * Pages with more elements than this are read away from the page (`handOff`): Readability's
+ * cost grows with the page, and on a large one (a long encyclopedia article: 10,000
+ * elements) its one uninterruptible call holds the page's main thread for hundreds of
+ * milliseconds; from about 1,500 elements (a portal's article page) cloning the page and
+ * reading it can pass 50 ms on a slow machine. Serialising the page costs the page a few
+ * milliseconds instead (20 ms for 10,000 elements).
+ */
+export const HANDOFF_ELEMENTS = 1_000;
+
+/** Whether the article on `doc` is better read away from the page. */
+export function shouldHandOff(doc: Document): boolean {
+  return doc.querySelectorAll('*').length > HANDOFF_ELEMENTS;
+}
+
+/**
+ * The page as HTML, for the background to read (utils/background/read-elsewhere.ts): it
+ * never leaves the browser, and is dropped once read.
+ */
+export function handOff(doc: Document, url: string): PageHandOff {
+  return { handOff: true, url, html: doc.documentElement.outerHTML };
 }

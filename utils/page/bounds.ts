@@ -9,6 +9,8 @@
 export const MAX_ELEMENTS = 60_000;
 /** Nesting deeper than this and the page is not parsed. */
 export const MAX_DEPTH = 250;
+/** A page handed over as HTML (utils/content/read-page.ts `handOff`) is not read past this size (about 30 long encyclopedia articles). */
+export const MAX_HANDOFF_CHARS = 32_000_000;
 
 export interface PageShape {
   elements: number;
