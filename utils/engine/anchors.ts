@@ -229,8 +229,54 @@ interface NameKeys {
 /** A name's keys (null when its reading is too short to tell). */
 function nameKeys(w: string): NameKeys | null {
   canonicalise(w);
-  return canonLength < 2 ? null : { precise: preciseOfCanon(), coarse: coarseOfCanon() };
+  if (canonLength < 2) return null;
+  const coarse = coarseOfCanon();
+  if (!isAcronym(w)) return { precise: preciseOfCanon(), coarse };
+  // The skeleton stays that of the letters in order: between scripts an acronym is
+  // mostly carried over as it stands (FIFA, UEFA in a Russian text), and a letter set
+  // would lose the consonants' order.
+  sortCanon();
+  return { precise: acronymOfCanon(), coarse };
 }
+
+/** Letters an acronym has at most (longer runs of capitals are shouted words). */
+const ACRONYM_MAX = 6;
+
+/**
+ * Whether a word is an acronym: 2 to 6 letters, all capitals. Languages order an
+ * acronym's letters by their own words (HIV/VIH, AIDS/SIDA, NATO/OTAN, EU/UE, IMF/FMI),
+ * so an acronym is keyed by its canonical letters sorted, on both sides alike.
+ */
+export function isAcronym(w: string): boolean {
+  if (w.length < 2 || w.length > ACRONYM_MAX) return false;
+  for (let k = 0; k < w.length; k++) if (!isUpperUnit(w.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Sorts the canonical reading in `canon`: an acronym's letters in a fixed order. The
+ * reading's own rules stay (runs of one letter are one: Spanish doubles a plural's
+ * initials, EEUU for EU, UE), and other repeated letters are kept (FIFA is not FIA).
+ */
+function sortCanon(): void {
+  for (let i = 1; i < canonLength; i++) {
+    const c = canon[i];
+    let j = i - 1;
+    for (; j >= 0 && canon[j] > c; j--) canon[j + 1] = canon[j];
+    canon[j + 1] = c;
+  }
+}
+
+/** hash24 of "^" and all the (sorted) letters in `canon`: acronyms apart from names' prefixes. */
+function acronymOfCanon(): number {
+  let h = Math.imul(0x811c9dc5 ^ ACRONYM_MARK, 0x01000193);
+  for (let k = 0; k < canonLength; k++) {
+    h ^= canon[k];
+    h = Math.imul(h, 0x01000193);
+  }
+  return ((h >>> 24) ^ h) & 0xffffff;
+}
+const ACRONYM_MARK = 94; // "^": never in a canonical reading
 
 /**
  * What is known of a distinct word that may be a name, learnt once per text: words recur,
@@ -288,6 +334,18 @@ const LOWER_UNIT = new Uint8Array(0x10000);
 function isLowerUnit(c: number): boolean {
   let k = LOWER_UNIT[c];
   if (k === 0) LOWER_UNIT[c] = k = LOWER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+// Each UTF-16 unit's capital-ness, computed the first time it is met: 1 capital, 2 not.
+const UPPER_UNIT = new Uint8Array(0x10000);
+const UPPER_LETTER = /^\p{Lu}$/u;
+
+/** Whether a UTF-16 unit is a capital letter. */
+function isUpperUnit(c: number): boolean {
+  if (c < 0x80) return c >= 65 && c <= 90;
+  let k = UPPER_UNIT[c];
+  if (k === 0) UPPER_UNIT[c] = k = UPPER_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return k === 1;
 }
 

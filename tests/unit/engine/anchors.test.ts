@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atSentenceStart, canonicalName, coarseName, numberForm, readAnchors, stripClitics } from '@/utils/engine/anchors';
+import { atSentenceStart, canonicalName, coarseName, isAcronym, numberForm, readAnchors, stripClitics } from '@/utils/engine/anchors';
 import { normaliseText } from '@/utils/engine/normalise';
 import { toLatin } from '@/utils/engine/translit';
 import { hash24 } from '@/utils/engine/hash';
@@ -44,6 +44,24 @@ describe('names', () => {
   it('takes capitalised words inside sentences, not sentence openers, as names', () => {
     const a = readAnchors(['However the FBI said that Ian Kelly met him in 2009. However, Kelly left.'], 'latin', 100);
     expect(a.map((x) => x.label)).toEqual(['FBI', 'Ian', 'Kelly', '2009', 'Kelly']);
+  });
+
+  it('keys an acronym by its letters, whatever their order in the language', () => {
+    const keys = (p: string, script: 'latin' | 'cyrillic' = 'latin') => readAnchors([p], script, 100).map((x) => x.precise);
+    const fr = keys("Selon l'OTAN, le FMI, l'UE et la BCE, le VIH et le SIDA, dit le FBI.");
+    const en = keys('Said NATO, the IMF, the EU and the ECB, HIV and AIDS, said the FBI.');
+    expect(en).toEqual(fr);
+    expect(new Set(fr).size).toBe(fr.length); // and different acronyms stay apart
+    // Spanish doubles a plural's initials: EEUU is EU (the reading writes a run of one letter once).
+    expect(keys('dijo EEUU hoy')).toEqual(keys('dit EU hier'));
+    // Repeated letters apart are kept: FIFA is not FIA; a longer word is not an acronym.
+    expect(keys('la FIFA dit')).not.toEqual(keys('la FIA dit'));
+    expect(isAcronym('NATO')).toBe(true);
+    expect(isAcronym('ВИЧ')).toBe(true);
+    expect(['Nato', 'N', 'NATIONS', 'EZB-Chef', 'Ab'].map(isAcronym)).toEqual([false, false, false, false, false]);
+    // A name is not an acronym: its key is its first letters, as before.
+    expect(keys('le Tano dit')).not.toEqual(keys('le TANO dit'));
+    expect(keys('le NOTA dit')).toEqual(keys('le TANO dit'));
   });
 
   it('cuts Japanese runs at katakana and ignores hiragana', () => {
@@ -124,7 +142,7 @@ describe('name keys', () => {
           expect(anchor).toBeUndefined();
           return;
         }
-        expect(anchor.precise).toBe(hash24(canon.slice(0, 4)));
+        expect(anchor.precise).toBe(isAcronym(w) ? hash24('^' + [...canon].sort().join('')) : hash24(canon.slice(0, 4)));
         expect(anchor.coarse).toBe(coarseByString(canon));
       }),
       { numRuns: 2000 },
