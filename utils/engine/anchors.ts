@@ -307,6 +307,25 @@ function wordsOf(token: string, script: Script): string[] {
   return w.match(JAPANESE_RUNS) ?? [];
 }
 
+/**
+ * The words a hyphenated compound stands for: its first part, and any later part that is
+ * an acronym (EZB-Präsidenten → EZB; Irland-Krise → Irland; Karl-Theodor → Karl, which
+ * keys it as before). The head of the compound is language, not a name.
+ */
+function hyphenParts(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.indexOf('-') < 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = w.split('-');
+    out.push(parts[0]);
+    for (let k = 1; k < parts.length; k++) if (isAcronym(parts[k])) out.push(parts[k]);
+  }
+  return out;
+}
+
 /** Whether the word at `index` opens a sentence: a sentence end at most 3 units before it, then only white space. */
 export function atSentenceStart(p: string, index: number): boolean {
   if (index === 0) return true;
@@ -429,15 +448,27 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       }
       const token = p.slice(index, end);
       // Most tokens are one word as they stand (no clitic, no Japanese run to cut).
-      const parts = hasApostrophe || script === 'kana' || script === 'han' || c >= 0x3040 ? wordsOf(token, script) : null;
+      let parts = hasApostrophe || script === 'kana' || script === 'han' || c >= 0x3040 ? wordsOf(token, script) : null;
+      // A compound's parts are words of their own: the name or acronym in HIV-Viren,
+      // EZB-Präsidenten, PET-Flaschen is what the other language writes alone.
+      if (token.indexOf('-') > 0) parts = hyphenParts(parts ?? [token]);
+      let from = 0;
       for (let w = 0, count = parts ? parts.length : 1; w < count; w++) {
         const word = parts ? parts[w] : token;
         if (word.length < 2) continue;
+        let at = index;
+        if (parts) {
+          const k = token.indexOf(word, from);
+          if (k >= 0) {
+            at = index + k;
+            from = k + word.length;
+          }
+        }
         const first = scriptOfCode(word.codePointAt(0)!);
         if (UNSEGMENTED.has(first) || (first === 'kana' && HIRAGANA.test(word))) continue;
         const named = caseless || first !== script || startsUpper(word);
         if (!named) {
-          onLower(word, base + index, afterNumber);
+          onLower(word, base + at, afterNumber);
           continue;
         }
         let info = known.get(word);
@@ -447,16 +478,16 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         }
         const concept = info.concept;
         if (concept && (concept.kind !== 'month' || afterNumber)) {
-          items.push(conceptAnchor(concept, word, para, base + index));
+          items.push(conceptAnchor(concept, word, para, base + at));
           continue;
         }
         // A capitalised month name out of a date may be a name (May, Ian): read as one,
         // unless a number follows (then the month replaces it, see above).
-        if (concept) pending = { word, offset: base + index, concept };
+        if (concept) pending = { word, offset: base + at, concept };
         if (caseless && first === script) info.count++;
         const atStart = !caseless && first === script && atSentenceStart(p, index);
         if (!caseless && first === script && !atStart) info.inside = true;
-        items.push({ word, info, para, offset: base + index, atStart });
+        items.push({ word, info, para, offset: base + at, atStart });
       }
     }
     base += p.length + 1;

@@ -64,6 +64,16 @@ describe('names', () => {
     expect(keys('le NOTA dit')).toEqual(keys('le TANO dit'));
   });
 
+  it("reads a compound's first part, and its acronyms, as words of their own", () => {
+    const a = readAnchors(['Die HIV-Viren, der EZB-Präsident und Karl-Theodor sahen die Irland-Krise und die Anti-NATO-Liga.'], 'latin', 100);
+    expect(a.map((x) => x.label)).toEqual(['HIV', 'EZB', 'Karl', 'Irland', 'Anti', 'NATO']);
+    // Each part where the text has it, keyed as the word alone is.
+    const alone = readAnchors(["le VIH, l'EZB, Karl, Irlande, l'Anti et l'OTAN."], 'latin', 100);
+    expect(a.map((x) => x.precise)).toEqual(alone.map((x) => x.precise));
+    expect(a[1].offset).toBe('Die HIV-Viren, der '.length);
+    expect(a[5].offset).toBe('Die HIV-Viren, der EZB-Präsident und Karl-Theodor sahen die Irland-Krise und die Anti-'.length);
+  });
+
   it('cuts Japanese runs at katakana and ignores hiragana', () => {
     const a = readAnchors(['オバマ大統領は2009年にヒラリー・クリントンと会った。'], 'kana', 100);
     expect(a.map((x) => x.label)).toEqual(['オバマ', '2009', 'ヒラリー', 'クリントン']);
