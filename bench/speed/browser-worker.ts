@@ -9,6 +9,7 @@ import { decide, type PageFingerprint } from '@/utils/engine';
 import { openDatabase, type Db } from '@/utils/store/db';
 import { clearPostingCache } from '@/utils/store/key-index';
 import { candidatesFor, clearCandidateCache } from '@/utils/store/originals';
+import { emptyTimings } from '@/utils/store/retrieve';
 
 const connections = new Map<string, Db>();
 
@@ -37,13 +38,14 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     const out = [];
     for (const fp of fps) {
       if (e.data.coldCache) (clearPostingCache(), clearCandidateCache());
+      const phases = emptyTimings();
       const t0 = performance.now();
-      const candidates = await candidatesFor(d, fp);
+      const candidates = await candidatesFor(d, fp, undefined, phases);
       const t1 = performance.now();
       const v = decide(fp, candidates);
       const t2 = performance.now();
       out.push({
-        ms: t2 - t0, retrieveMs: t1 - t0, decideMs: t2 - t1, candidates: candidates.length,
+        ms: t2 - t0, retrieveMs: t1 - t0, decideMs: t2 - t1, candidates: candidates.length, phases,
         kind: v.kind, id: v.kind === 'none' ? null : v.match.id, score: v.kind === 'none' ? (v.best?.score ?? null) : v.match.score,
       });
     }

@@ -152,11 +152,12 @@ export interface LongTaskRun {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Loads every page once with the extension (`extensionDir`) and once without.
+ * Loads every page once with the extension (`extensionDir`), and the `baseline` pages
+ * (all by default) once without.
  * With the extension, the trace runs until the tab's verdict is settled, or — on a page
  * the content script does not take for an article — past its one retry (2.5 s).
  */
-export async function measurePages(extensionDir: string, pages: string[], log: (m: string) => void): Promise<LongTaskRun> {
+export async function measurePages(extensionDir: string, pages: string[], log: (m: string) => void, baseline: string[] = pages): Promise<LongTaskRun> {
   const server = await serve(new Map(pages.map(savedPageRoute)));
   const out: LongTaskRun = { pages: [], baseline: [] };
   try {
@@ -168,7 +169,7 @@ export async function measurePages(extensionDir: string, pages: string[], log: (
         const origin = b.extensionId ? `chrome-extension://${b.extensionId}/` : null;
         // One untraced page first, so that no page pays for the browser's own start-up.
         await page.goto('about:blank');
-        for (const [i, name] of pages.entries()) {
+        for (const [i, name] of (withExtension ? pages : baseline).entries()) {
           const url = server.url(`/saved/${name}/`);
           const events = await traced(cdp, async () => {
             await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);

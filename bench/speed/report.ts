@@ -97,3 +97,27 @@ export function markdown(header: string[], rows: Array<Array<string | number>>):
 
 export const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '—');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The figures issue #4 asks `--json` to carry, as paths into the result: each must be a
+ * finite number in a full run (1,000 / 10,000 / 100,000 originals, the pages traced).
+ */
+export const ISSUE_FIELDS: readonly string[] = [
+  ...['500', '2000', '10000'].flatMap((w) => [`fingerprintMs.${w}.median`, `fingerprintMs.${w}.p99`]),
+  ...['lookupMs', 'scanMs'].flatMap((f) => ['1000', '10000', '100000'].flatMap((n) => [`${f}.${n}.median`, `${f}.${n}.p99`])),
+  'bytesPerOriginal',
+  'import100kSeconds',
+  ...['content', 'background', 'popup', 'chromeZip', 'firefoxZip'].map((b) => `bundleBytes.${b}`),
+  'longTasks',
+  'contentScriptMs.median',
+  'contentScriptMs.max',
+];
+
+/** The ISSUE_FIELDS that `result` lacks or holds no finite number at. */
+export function missingFields(result: unknown): string[] {
+  return ISSUE_FIELDS.filter((p) => {
+    let v: unknown = result;
+    for (const part of p.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    return typeof v !== 'number' || !Number.isFinite(v);
+  });
+}

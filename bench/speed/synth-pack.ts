@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import anyAscii from 'any-ascii';
 import path from 'node:path';
 import { encodeFingerprint, fingerprintArticle, toStored } from '../../utils/engine/index';
 import { originalId } from '../../utils/pack/id';
@@ -39,11 +40,24 @@ function cacheKey(corpusDir: string, count: number): string {
   return h.digest('hex').slice(0, 16);
 }
 
+const SECTIONS = ['world', 'politics', 'economy', 'culture', 'sport', 'science', 'europe', 'opinion'];
+
+/**
+ * A made-up address shaped like a news site's: section, date, a slug of the title — about
+ * 90 characters, as the canonical addresses of ../shared/pages are (91 on average). What
+ * an original's address costs in the store depends on its length.
+ */
+export function synthUrl(i: number, title: string): string {
+  const slug = anyAscii(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  const day = (n: number) => String(n).padStart(2, '0');
+  return `https://www.news-${i % 997}.example/${SECTIONS[i % SECTIONS.length]}/${2000 + (i % 25)}/${day(1 + (i % 12))}/${day(1 + (i % 28))}/${slug || 'article'}-${i}`;
+}
+
 /** The i-th synthetic original as a pack record (id derived from its made-up address). */
 export function synthOriginal(s: Synthesiser, i: number): PackOriginal {
   const a = s.article(i);
   const fingerprint = encodeFingerprint(toStored(fingerprintArticle(a)));
-  const url = `https://news-${i % 997}.example/${a.lang}/${2000 + (i % 25)}/${i}`;
+  const url = synthUrl(i, a.title);
   return { id: originalId({ url, title: a.title, fingerprint }), title: a.title.slice(0, 200).trim() || `article ${i}`, lang: a.lang, url, fingerprint };
 }
 

@@ -4,15 +4,18 @@
  * fingerprints are as varied as real ones.
  *
  * How one synthetic article is made (deterministic from its number):
- * 1. take a real article of the corpus (any of its languages) as the base;
- * 2. replace about a third of its paragraphs by paragraphs of 1–3 other articles of the
- *    same language (so paragraph lengths and their order are new);
- * 3. keep a random 60–100 % prefix of the result (articles differ in length);
- * 4. replace every capitalised word by a name drawn from the pool of capitalised words
+ * 1. take three different real articles of one language of the corpus as donors, and the
+ *    length (in paragraphs) of a fourth, cut to a random 60–100 %;
+ * 2. fill the paragraphs from the donors in turn, each donor giving the paragraph at the
+ *    same relative place in its own article (a lead where a lead is, a closing paragraph
+ *    at the end), so no real article gives more than a third of the paragraphs, and
+ *    never two in a row: a synthetic article is no copy of any real one, which would be
+ *    a true match for the queries of the accuracy check, not a false flag;
+ * 3. replace every capitalised word by a name drawn from the pool of capitalised words
  *    of all articles of that script, in proportion to how often they occur (so common
  *    names stay common and rare ones rare), consistently within the article; replace
  *    every number by a random number of as many digits.
- * Step 4 is what makes it a different article for the engine: names and numbers are
+ * Step 3 is what makes it a different article for the engine: names and numbers are
  * all it reads. The prose around them stays real, so the text's shape is real.
  */
 import type { CorpusArticle } from '../corpus';
@@ -33,9 +36,12 @@ export interface SynthArticle {
   title: string;
   lang: string;
   paragraphs: string[];
-  /** The real article it was built on (for reports only). */
+  /** The real article its title and first paragraph come from (for reports only). */
   baseId: string;
 }
+
+/** Real articles mixed into each synthetic one. */
+const DONORS = 3;
 
 const NAME = /\p{Lu}[\p{L}\p{M}]+/gu;
 const NUMBER = /\d+/g;
@@ -73,14 +79,18 @@ export class Synthesiser {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
     const lang = this.langs[i % this.langs.length];
     const pool = this.byLang.get(lang)!;
-    const base = pick(pool);
-    const donors = Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(pool));
-    let paragraphs = base.paragraphs.map((p) => {
-      if (r() >= 0.33) return p;
-      const d = pick(donors);
-      return d.paragraphs[Math.floor(r() * d.paragraphs.length)] ?? p;
+    const donors: CorpusArticle[] = [];
+    for (let tries = 0; donors.length < DONORS && tries < 50; tries++) {
+      const d = pick(pool);
+      if (!donors.includes(d) || pool.length < DONORS) donors.push(d);
+    }
+    const shape = pick(pool);
+    const length = Math.max(1, Math.round(shape.paragraphs.length * (0.6 + 0.4 * r())));
+    const paragraphs = Array.from({ length }, (_, j) => {
+      const d = donors[j % donors.length];
+      return d.paragraphs[Math.min(d.paragraphs.length - 1, Math.floor((j / length) * d.paragraphs.length))];
     });
-    paragraphs = paragraphs.slice(0, Math.max(1, Math.round(paragraphs.length * (0.6 + 0.4 * r()))));
+    const base = donors[0];
 
     const names = this.names.get(scriptKey(paragraphs.join(' '))) ?? this.names.get('latin') ?? [];
     const renamed = new Map<string, string>();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyFrequencies } from '@/utils/store/key-frequencies';
 import { LOOKUP_MAX_KEYS, LOOKUP_MIN_KEYS, planLookup } from '@/utils/store/lookup-plan';
-import { decodePosting, encodePosting, mergePosting, postingLength } from '@/utils/store/postings';
+import { bucketLists, decodeBucket, decodePosting, encodeBucket, encodePosting, mergePosting, postingLength } from '@/utils/store/postings';
 import { rankStoredPostings } from '@/utils/store/rank-postings';
 import { rankCandidates } from '@/utils/engine';
 
@@ -31,6 +31,17 @@ describe('posting lists', () => {
     expect(decodePosting(bytes.slice(0, bytes.length - 1))).toEqual([5]);
   });
 
+  it('a new list: the seqs as given when in order, sorted and distinct when not', () => {
+    fc.assert(
+      fc.property(seqs, fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { maxLength: 50 }), (sorted, any) => {
+        expect(mergePosting(undefined, sorted)).toEqual(sorted.length ? encodePosting(sorted) : null);
+        const want = [...new Set(any)].sort((a, b) => a - b);
+        const got = mergePosting(undefined, any);
+        expect(got && decodePosting(got)).toEqual(want.length ? want : null);
+      }),
+    );
+  });
+
   it('merge: additions in, removals out, order kept', () => {
     fc.assert(
       fc.property(seqs, seqs, fc.array(fc.integer({ min: 0, max: 2 ** 40 })), (old, add, remove) => {
@@ -40,6 +51,30 @@ describe('posting lists', () => {
         else expect(decodePosting(merged!)).toEqual(want);
       }),
     );
+  });
+});
+
+describe('buckets', () => {
+  const lists = fc
+    .uniqueArray(fc.integer({ min: 0, max: 2 ** 30 }), { maxLength: 60 })
+    .chain((keys) => fc.tuple(fc.constant(keys), fc.array(seqs.filter((s) => s.length > 0), { minLength: keys.length, maxLength: keys.length })));
+
+  it('give back exactly the wanted keys\' lists, as decoding the whole bucket would', () => {
+    fc.assert(
+      fc.property(lists, fc.array(fc.integer({ min: 0, max: 2 ** 30 }), { maxLength: 8 }), ([keys, entries], extra) => {
+        const bucket = encodeBucket(new Map(keys.map((k, i) => [k, encodePosting(entries[i])])));
+        const all = decodeBucket(bucket);
+        const wanted = [...keys.filter((_, i) => i % 3 === 0), ...extra];
+        const got = bucketLists(bucket, wanted);
+        const want = new Map(wanted.filter((k) => all.has(k)).map((k) => [k, all.get(k)!]));
+        expect(got).toEqual(want);
+      }),
+    );
+  });
+
+  it('stop at a truncated entry rather than misread it', () => {
+    const bucket = encodeBucket(new Map([[3, encodePosting([1, 2])], [9, encodePosting([5])]]));
+    expect([...bucketLists(bucket.slice(0, bucket.length - 1), [3, 9]).keys()]).toEqual([3]);
   });
 });
 

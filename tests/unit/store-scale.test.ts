@@ -77,6 +77,8 @@ describe(`a store of ${SYNTHETIC + REAL} originals`, () => {
       const seen = recordRequests();
       const candidates = await candidatesFor(db, pageOf(de));
       vi.restoreAllMocks();
+      // Single-record reads only: no listing, cursor or count of any store — a scan would need one.
+      expect(seen.filter((r) => !r.endsWith('.get'))).toEqual([]);
       const originalsRead = seen.filter((r) => r.startsWith('originals.'));
       expect(originalsRead.length).toBeLessThanOrEqual(MAX_CANDIDATES);
       expect(originalsRead.every((r) => r === 'originals.by-seq.get')).toBe(true);

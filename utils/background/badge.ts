@@ -39,12 +39,14 @@ export async function showBadge(tabId: number, verdict: TabVerdict | null, t: Tr
   const look = badgeLook(verdict, t);
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   try {
-    await action.setBadgeText({ tabId, text: look.text });
-    if (look.color) await action.setBadgeBackgroundColor({ tabId, color: look.color });
-    if (look.textColor && typeof action.setBadgeTextColor === 'function') {
-      await action.setBadgeTextColor({ tabId, color: look.textColor });
-    }
-    await action.setTitle({ tabId, title: look.title });
+    // Independent calls, all in flight at once: each is a round trip to the browser, and
+    // a verdict is shown when the last one lands.
+    await Promise.all([
+      action.setBadgeText({ tabId, text: look.text }),
+      look.color ? action.setBadgeBackgroundColor({ tabId, color: look.color }) : undefined,
+      look.textColor && typeof action.setBadgeTextColor === 'function' ? action.setBadgeTextColor({ tabId, color: look.textColor }) : undefined,
+      action.setTitle({ tabId, title: look.title }),
+    ]);
   } catch (err) {
     if (!/no tab with id/i.test(String(err))) throw err;
   }

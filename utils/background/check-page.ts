@@ -15,6 +15,7 @@ import { candidatesFor, getOriginal, infoOf, originalByUrl } from '@/utils/store
 import { translationsAt } from '@/utils/store/translations';
 import { dismissedAt } from '@/utils/store/dismissals';
 import { decideAt } from './decide-at';
+import { mark } from './timeline';
 import type { PageExtraction } from '@/utils/extraction';
 import type { OriginalInfo, TabVerdict } from '@/utils/verdict';
 
@@ -42,27 +43,34 @@ async function dismissedInfo(db: Db, ids: Set<string>): Promise<OriginalInfo[]> 
 }
 
 export async function judgePage(db: Db, page: PageExtraction, now = Date.now(), opts: JudgeOptions = {}): Promise<TabVerdict> {
-  const dismissedIds = await dismissedAt(db, page.url);
+  const fp = page.fingerprint;
+  // Every read the verdict may rest on is started at once, not one after the other: each
+  // is a round trip to the database (a dearly paid one in a worker just started). The
+  // content lookup is wasted only on the rare page found at a known address, and its
+  // failure matters only when the verdict rests on it.
+  const byContent = candidatesFor(db, fp);
+  byContent.catch(() => undefined);
+  const [dismissedIds, atAddress, known] = await Promise.all([dismissedAt(db, page.url), originalByUrl(db, page.url), translationsAt(db, page.url)]);
   const dismissed = dismissedIds.size ? await dismissedInfo(db, dismissedIds) : [];
   const base = { url: page.url, pageLang: pageLanguage(page), checkedAt: now, ...(dismissed.length ? { dismissed } : {}) };
-  const fp = page.fingerprint;
 
-  const atAddress = await originalByUrl(db, page.url);
   if (atAddress) {
     const match = compare(fp, { id: atAddress.id, lang: atAddress.lang, fingerprint: atAddress.fingerprint });
     return withMatch({ ...base, state: 'original', original: infoOf(atAddress), basis: 'address' }, match);
   }
-  for (const known of await translationsAt(db, page.url)) {
-    if (dismissedIds.has(known.originalId)) continue;
-    const original = await getOriginal(db, known.originalId);
+  for (const translation of known) {
+    if (dismissedIds.has(translation.originalId)) continue;
+    const original = await getOriginal(db, translation.originalId);
     if (!original) continue;
     const match = compare(fp, { id: original.id, lang: original.lang, fingerprint: original.fingerprint });
-    const confirmed = { confirmed: true, note: known.note };
+    const confirmed = { confirmed: true, note: translation.note };
     return withMatch({ ...base, state: 'translation', original: infoOf(original), basis: 'address', ...confirmed }, match);
   }
 
-  const candidates = (await candidatesFor(db, fp)).filter((c) => !dismissedIds.has(c.id));
+  const candidates = (await byContent).filter((c) => !dismissedIds.has(c.id));
+  mark('candidates');
   const verdict = decideAt(fp, candidates, opts.threshold);
+  mark('decided');
   if (verdict.kind === 'none') return { ...base, state: 'none', basis: 'content' };
   const info: OriginalInfo | undefined = candidates.find((c) => c.id === verdict.match.id)?.info;
   if (!info) return { ...base, state: 'none', basis: 'content' };

@@ -13,9 +13,12 @@ import { parseExtraction, type PageExtraction } from '@/utils/extraction';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { Db } from '@/utils/store/db';
 import { recordFlag } from '@/utils/store/history';
+import { prepareLookups } from '@/utils/store/originals';
 import { DEFAULT_SETTINGS, skipEntryFor, thresholdFor, type Settings } from '@/utils/store/settings';
 import type { CheckProblem, TabVerdict } from '@/utils/verdict';
 import { judgePage } from './check-page';
+import { mark } from './timeline';
+import { warmUpEngine } from './warm-up';
 import type { TabVerdicts } from './tab-verdicts';
 
 export interface CheckerDeps {
@@ -55,6 +58,7 @@ export function storeProblem(err: unknown): CheckProblem {
 }
 
 export function createTabChecker(deps: CheckerDeps): TabChecker {
+  mark('wired');
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((m, e) => console.warn(`[provenance-lens] ${m}`, e ?? ''));
 
@@ -77,10 +81,33 @@ export function createTabChecker(deps: CheckerDeps): TabChecker {
     }).catch((err) => log(`could not record ${v.url} in the history`, err));
   }
 
+  /**
+   * Opens the store and reads what every lookup needs first (the index's statistics),
+   * and compiles the engine (warm-up.ts), without waiting: a worker just started has all
+   * of it to do, and reading the page in the tab takes longer. Failures surface in
+   * `judge`, which asks again.
+   */
+  function warmUp(): void {
+    void deps
+      .db()
+      .then(prepareLookups)
+      .catch(() => undefined);
+    // The engine's code compiled too, once the store's requests are on their way.
+    setTimeout(() => {
+      try {
+        warmUpEngine();
+      } catch {
+        // Only a head start: the verdict will run the same code anyway.
+      }
+    }, 0);
+  }
+
   async function judge(tabId: number, checkId: string, url: string, page: PageExtraction, s: Settings): Promise<TabVerdict | null> {
     try {
       const db = await deps.db();
+      mark('store');
       const verdict = await settle(tabId, checkId, await judgePage(db, page, now(), { threshold: thresholdFor(s.sensitivity) }));
+      mark('settled');
       if (verdict) await remember(db, verdict);
       return verdict;
     } catch (err) {
@@ -99,17 +126,25 @@ export function createTabChecker(deps: CheckerDeps): TabChecker {
 
   const checker: TabChecker = {
     async pageReady(tabId, frameId, url) {
+      mark('check');
+      // The store is opened while the page is read, not after.
+      warmUp();
       const s = await settings();
       // A site the reader never wants checked is not even read.
       if (skipEntryFor(s, url)) {
         await forget(tabId);
         return null;
       }
+      // Reading the page is the long pole: it starts first, the check is recorded and the
+      // badge cleared meanwhile.
+      const extraction = deps.extract(tabId, frameId);
+      extraction.catch(() => undefined); // awaited below
       const checkId = await deps.verdicts.begin(tabId, url, now());
       await deps.badge(tabId, null);
       let page: ReturnType<typeof parseExtraction>;
       try {
-        page = parseExtraction(await deps.extract(tabId, frameId));
+        page = parseExtraction(await extraction);
+        mark('extracted');
       } catch (err) {
         // The page went away, forbids scripts, or sent nonsense: better to claim nothing
         // than something wrong. The reason goes to the worker's console.

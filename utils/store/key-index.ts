@@ -16,7 +16,7 @@
 import { indexKeys } from '@/utils/engine';
 import { decodeBytes } from '@/utils/engine/codec';
 import { KeyFrequencies } from './key-frequencies';
-import { decodeBucket, encodeBucket, mergePosting, postingLength } from './postings';
+import { bucketLists, decodeBucket, encodeBucket, mergePosting, postingLength } from './postings';
 import type { FrequenciesRecord, OriginalRecord, PostingRecord, RetrievalHead, RetrievalRecord } from './schema';
 
 /** What the index needs of an object store (idb's stores, typed or not, have it). */
@@ -71,7 +71,17 @@ export function clearPostingCache(): void {
   postingCache.stamp = -1;
 }
 
-function cacheFor(head: RetrievalHead | undefined): typeof postingCache | null {
+/** The stamp the posting cache holds records under; undefined when it holds none. */
+export function postingCacheStamp(): number | undefined {
+  return postingCache.stamp === -1 ? undefined : postingCache.stamp;
+}
+
+/** From now on the posting cache keeps records read under `head` (emptied if it held others). */
+export function adoptPostingStamp(head: Pick<RetrievalHead, 'stamp'>): void {
+  cacheFor(head);
+}
+
+function cacheFor(head: Pick<RetrievalHead, 'stamp'> | undefined): typeof postingCache | null {
   if (head?.stamp === undefined) return null;
   if (postingCache.stamp !== head.stamp) {
     clearPostingCache();
@@ -89,7 +99,9 @@ export async function readPostings(
   store: Pick<PostingsStore, 'get'>,
   keys: readonly number[],
   frequency: (key: number) => number,
-  head?: RetrievalHead,
+  head?: Pick<RetrievalHead, 'stamp'>,
+  /** Counts what was wanted and what was read (the speed benchmark). */
+  timings?: { postingRecords: number; postingReads: number },
 ): Promise<Map<number, Uint8Array>> {
   const where = new Map<number, number[]>();
   for (const k of keys) {
@@ -100,6 +112,7 @@ export async function readPostings(
   }
   const cache = cacheFor(head);
   const recordKeys = [...where.keys()];
+  if (timings) timings.postingRecords += recordKeys.length;
   const records = await Promise.all(
     recordKeys.map((r) => {
       const hit = cache?.records.get(r);
@@ -108,6 +121,7 @@ export async function readPostings(
         cache!.records.set(r, hit);
         return hit;
       }
+      if (timings) timings.postingReads++;
       return store.get(r).then((rec) => {
         if (rec && cache && cache.stamp === head!.stamp) {
           cache.records.set(r, rec.entries);
@@ -128,11 +142,7 @@ export async function readPostings(
     const r = recordKeys[i];
     if (r >= 0) out.set(r, entries);
     else {
-      const bucket = decodeBucket(entries);
-      for (const k of where.get(r)!) {
-        const list = bucket.get(k);
-        if (list) out.set(k, list);
-      }
+      for (const [k, list] of bucketLists(entries, where.get(r)!)) out.set(k, list);
     }
   });
   return out;
@@ -161,6 +171,11 @@ const EMPTY_HEAD: RetrievalHead = { name: 'head', originals: 0, nextSeq: 1, dige
 // originals). They are cached by digest, a digest of their content: whatever database
 // or transaction they come from, the same digest means the same statistics.
 let cached: { digest: number; stats: RetrievalStats } | null = null;
+
+/** The statistics read last, whatever database they came from (their digest says which). */
+export function lastStats(): { digest: number; stats: RetrievalStats } | null {
+  return cached;
+}
 
 export async function readHead(store: Pick<RetrievalStore, 'get'>): Promise<RetrievalHead> {
   const head = await store.get('head');

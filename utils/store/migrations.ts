@@ -7,14 +7,22 @@
  * Never edit a step once released: add a new one.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { decodeBytes, encodeBytes, FORMAT_VERSION } from '@/utils/engine/codec';
+import { canonicalUrl } from '@/utils/pack/id';
 import { filedKeys, KeyIndexWriter } from './key-index';
+import { urlKeyOf } from './url-key';
 
 // Steps work on the database as it was at their version, not on today's typed schema.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type UpgradeDb = IDBPDatabase<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type UpgradeTx = IDBPTransaction<any, any, 'versionchange'>;
-export type Migration = (db: UpgradeDb, tx: UpgradeTx) => void;
+/**
+ * A step changes the schema at once; when it also rewrites records, it returns the promise
+ * of that work, and the next step waits for it (two passes over the same records at once
+ * would overwrite each other's changes).
+ */
+export type Migration = (db: UpgradeDb, tx: UpgradeTx) => void | Promise<void>;
 
 /** v0 → v1: originals with their retrieval index, known translations, decisions. */
 const createInitialSchema: Migration = (db) => {
@@ -82,7 +90,7 @@ const fileOriginalsInPostings: Migration = (db, tx) => {
   const originals = tx.objectStore('originals');
   originals.createIndex('by-seq', 'seq', { unique: true });
   originals.deleteIndex('by-key');
-  void (async () => {
+  return (async () => {
     const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
     let filed = 0;
     for (let cursor = await originals.openCursor(); cursor; cursor = await cursor.continue()) {
@@ -101,7 +109,51 @@ const fileOriginalsInPostings: Migration = (db, tx) => {
   });
 };
 
-export const MIGRATIONS: readonly Migration[] = [createInitialSchema, addFactCheckerStores, fileOriginalsInPostings];
+/**
+ * v3 → v4: every byte of an original counts at 100,000 of them (issue #4: ≤ 1 KB each).
+ * - The `by-url` index, whose entries hold the whole address (about 350 bytes an original
+ *   on disk for a 90-character news address), gives way to `by-url-key`, which files an
+ *   original under a 52-bit hash of it (url-key.ts): each original with an address gets
+ *   its `urlKey`.
+ * - Fingerprints still in the engine's format 2 are written again in format 3 (codec.ts):
+ *   the same information in about 60% of the bytes. Their keys do not change, so neither
+ *   does the retrieval index.
+ * One pass over the originals; should it fail, the upgrade is aborted and the database
+ * stays at v3, to be tried again.
+ */
+const hashAddressesAndPackFingerprints: Migration = (_db, tx) => {
+  const originals = tx.objectStore('originals');
+  originals.createIndex('by-url-key', 'urlKey');
+  originals.deleteIndex('by-url');
+  return (async () => {
+    for (let cursor = await originals.openCursor(); cursor; cursor = await cursor.continue()) {
+      const r = cursor.value as { url?: unknown; urlKey?: unknown; fingerprint?: unknown };
+      const next: Record<string, unknown> = { ...cursor.value };
+      let changed = false;
+      if (typeof r.url === 'string' && r.url) {
+        next.urlKey = urlKeyOf(canonicalUrl(r.url) ?? r.url);
+        changed = true;
+      }
+      if (r.fingerprint instanceof Uint8Array && r.fingerprint[0] < FORMAT_VERSION) {
+        try {
+          next.fingerprint = encodeBytes(decodeBytes(r.fingerprint));
+          changed = true;
+        } catch {
+          // A fingerprint that does not decode stays as it is (it was never filed either).
+        }
+      }
+      if (changed) await cursor.update(next);
+    }
+  })().catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
+  });
+};
+
+export const MIGRATIONS: readonly Migration[] = [createInitialSchema, addFactCheckerStores, fileOriginalsInPostings, hashAddressesAndPackFingerprints];
 
 /** The version the code expects: one per migration step. */
 export const DB_VERSION = MIGRATIONS.length;
@@ -115,5 +167,25 @@ export function migrate(
   steps: readonly Migration[] = MIGRATIONS,
 ): void {
   if (newVersion > steps.length) throw new Error(`no migration to version ${newVersion} (know ${steps.length})`);
-  for (let v = oldVersion; v < newVersion; v++) steps[v](db, tx);
+  const from = (start: number): void => {
+    for (let v = start; v < newVersion; v++) {
+      const rewriting = steps[v](db, tx);
+      if (rewriting) {
+        // The later steps once this one's records are written (still in the upgrade's
+        // transaction: it stays active while requests run).
+        rewriting
+          .then(() => from(v + 1))
+          .catch(() => {
+            // A later step failed: the whole upgrade with it.
+            try {
+              tx.abort();
+            } catch {
+              // Already aborted.
+            }
+          });
+        return;
+      }
+    }
+  };
+  from(oldVersion);
 }

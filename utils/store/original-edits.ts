@@ -20,7 +20,7 @@ export async function updateOriginalMeta(db: Db, id: string, meta: OriginalMeta)
     if (!r) return false;
     // The same record, its metadata replaced (unknown fields left out, as storedForm does);
     // seq and legacy keys kept: the index is untouched.
-    const { author: _a, publisher: _p, url: _u, date: _d, ...kept } = r;
+    const { author: _a, publisher: _p, url: _u, urlKey: _k, date: _d, ...kept } = r;
     await store.put({ ...kept, ...storedForm({ id, ...meta }, r.fingerprint, r.addedAt, r.seq) });
     return true;
   });

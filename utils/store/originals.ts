@@ -4,13 +4,15 @@
  * the page's rarest keys (retrieve.ts) and decodes only the few best-ranked originals.
  */
 import { MAX_CANDIDATES, type Candidate, type Fingerprint, type PageFingerprint } from '@/utils/engine';
+import { COARSE_BASE } from '@/utils/engine/keys';
 import { decodeBytes, encodeBytes } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { OriginalInfo } from '@/utils/verdict';
 import type { IDBPTransaction } from 'idb';
 import type { Db } from './db';
-import { filedKeys, KeyIndexWriter } from './key-index';
-import { rankedSeqs } from './retrieve';
+import { filedKeys, KeyIndexWriter, readHead, readStats } from './key-index';
+import { rankedSeqs, stopwatch, type LookupTimings } from './retrieve';
+import { urlKeyOf } from './url-key';
 import type { OriginalRecord, ProvenanceDB, StoreName } from './schema';
 
 /** The stores a write that files or unfiles originals touches. */
@@ -52,7 +54,7 @@ export function storedForm(info: OriginalInfo, fingerprint: Uint8Array, addedAt:
     lang: info.lang,
     ...(info.author ? { author: info.author } : {}),
     ...(info.publisher ? { publisher: info.publisher } : {}),
-    ...(url ? { url } : {}),
+    ...(url ? { url, urlKey: urlKeyOf(url) } : {}),
     ...(info.date ? { date: info.date } : {}),
     addedAt,
     fingerprint,
@@ -183,8 +185,41 @@ export async function hasOriginals(db: Db): Promise<boolean> {
 export async function originalByUrl(db: Db, url: string): Promise<StoredOriginal | undefined> {
   const key = url ? canonicalUrl(url) : null;
   if (!key) return undefined;
-  const r = await db.getFromIndex('originals', 'by-url', key);
+  // Filed under the address's hash: of the (almost always one) originals there, the one
+  // at this very address.
+  const found = await db.getAllFromIndex('originals', 'by-url-key', urlKeyOf(key));
+  const r = found.find((o) => o.url === key);
   return r && fromRecord(r);
+}
+
+/**
+ * Readies a worker just started for its first lookup, while the page is still being
+ * read: the index head and the key statistics in memory (a few hundred KB at 100,000
+ * originals), and the lookup's code run once.
+ */
+export async function prepareLookups(db: Db): Promise<void> {
+  const tx = db.transaction('retrieval', 'readonly');
+  const store = tx.objectStore('retrieval');
+  const { frequencies } = await readStats(store, await readHead(store));
+  tx.done.catch(() => undefined);
+  // One lookup of a made-up page of a few keys the store holds: the lookup's own code
+  // (requests, lists, ranking, decoding) runs, and is compiled, before the real page's.
+  const keys: number[] = [];
+  const step = Math.max(1, Math.floor(frequencies.size / WARM_UP_KEYS));
+  for (let i = 0; i < frequencies.size && keys.length < WARM_UP_KEYS; i += step) if (frequencies.keys[i] < COARSE_BASE) keys.push(frequencies.keys[i]);
+  if (keys.length) await candidatesFor(db, madeUpPage(keys));
+}
+
+/** Keys of the made-up page `prepareLookups` looks up. */
+const WARM_UP_KEYS = 6;
+
+/** A page that is nothing but these keys, read as numbers (no phonetic keys). */
+function madeUpPage(keys: number[]): PageFingerprint {
+  return {
+    v: 1, lang: null, script: 'latin', chars: 1000, paraLens: [1000], sentLens: [1000], keys,
+    coarse: keys.map(() => 0), kinds: keys.map(() => 'num'), pos: keys.map((_, i) => i * 100), para: keys.map(() => 0),
+    simhash: 0, labels: keys.map(String), title: null,
+  };
 }
 
 /** Candidates kept between lookups, at most this many (decoded, a few KB each). */
@@ -210,9 +245,11 @@ export function clearCandidateCache(): void {
  * transaction; only the shortlisted records are read and decoded (unless a recent
  * lookup did, under the same index stamp).
  */
-export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CANDIDATES): Promise<CandidateOriginal[]> {
+export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CANDIDATES, timings?: LookupTimings): Promise<CandidateOriginal[]> {
   const tx = db.transaction(INDEXED_STORES, 'readonly');
-  const { seqs, stamp } = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max);
+  const { seqs, stamp } = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max, timings);
+  const lap = stopwatch(timings);
+  let decodeMs = 0;
   const cache = stamp === undefined ? null : candidateCache;
   if (cache && cache.stamp !== stamp) {
     clearCandidateCache();
@@ -227,9 +264,12 @@ export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CAN
         cache!.originals.set(seq, hit);
         return hit;
       }
+      if (timings) timings.candidateReads++;
       const r = await bySeq.get(seq);
       if (!r) return null;
+      const t = timings ? performance.now() : 0;
       const c: CandidateOriginal = { id: r.id, lang: r.lang, fingerprint: decodeBytes(r.fingerprint), info: infoOf(r) };
+      if (timings) decodeMs += performance.now() - t;
       if (cache && cache.stamp === stamp) {
         cache.originals.set(seq, c);
         if (cache.originals.size > CANDIDATE_CACHE_SIZE) cache.originals.delete(cache.originals.keys().next().value!);
@@ -237,6 +277,16 @@ export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CAN
       return c;
     }),
   );
-  await tx.done;
-  return found.filter((c): c is CandidateOriginal => c !== null);
+  // Everything is read: the transaction's completion (one more round trip to the
+  // database) is not worth waiting for — a read-only one changes nothing either way.
+  tx.done.catch(() => undefined);
+  const out = found.filter((c): c is CandidateOriginal => c !== null);
+  if (timings) {
+    lap('records');
+    // Decoding happened while the records came in: it is counted apart from reading them.
+    timings.records -= decodeMs;
+    timings.decode += decodeMs;
+    timings.candidates += out.length;
+  }
+  return out;
 }

@@ -63,12 +63,15 @@ function storedLang(tag: string | null | undefined): string | null {
 
 /** Later fields win where they say something; `keep` supplies the rest. */
 function mergeOriginal(keep: OriginalRecord, next: OriginalRecord): OriginalRecord {
+  // The address and its index key (url-key.ts) go together.
+  const at = next.url ? next : keep;
   return {
     ...next,
     lang: next.lang ?? keep.lang,
     author: next.author ?? keep.author,
     publisher: next.publisher ?? keep.publisher,
-    url: next.url ?? keep.url,
+    url: at.url,
+    ...(at.urlKey === undefined ? {} : { urlKey: at.urlKey }),
     date: next.date ?? keep.date,
     addedAt: Math.min(keep.addedAt, next.addedAt),
   };

@@ -52,11 +52,19 @@ export function decodePosting(bytes: Uint8Array): number[] {
 
 /** A posting list with some seqs added and some removed; null when nothing is left. */
 export function mergePosting(old: Uint8Array | undefined, add: readonly number[], remove: ReadonlySet<number> = new Set()): Uint8Array | null {
+  // A new list of seqs given in order (an import files its originals as it numbers
+  // them): encoded as it is, without a set and a sort for each of a million keys.
+  if (!old && remove.size === 0 && ascending(add)) return add.length ? encodePosting(add) : null;
   const seqs = new Set<number>();
   if (old) for (const s of decodePosting(old)) if (!remove.has(s)) seqs.add(s);
   for (const s of add) seqs.add(s);
   if (seqs.size === 0) return null;
   return encodePosting([...seqs].sort((a, b) => a - b));
+}
+
+function ascending(seqs: readonly number[]): boolean {
+  for (let i = 1; i < seqs.length; i++) if (!(seqs[i] > seqs[i - 1])) return false;
+  return true;
 }
 
 /** How many seqs a stored list holds, without decoding it. */
@@ -119,6 +127,47 @@ export function decodeBucket(bytes: Uint8Array): Map<number, Uint8Array> {
     if (delta === null || length === null || i + length > bytes.length) break;
     key += delta;
     out.set(key, bytes.subarray(i, i + length));
+    i += length;
+  }
+  return out;
+}
+
+/**
+ * The lists of just `wanted` keys in a bucket (views into `bytes`), without a Map entry
+ * for every other key in it: a lookup wants one or two keys of a bucket holding hundreds
+ * at 100,000 originals. Walks the sorted entries once and stops past the largest wanted.
+ */
+export function bucketLists(bytes: Uint8Array, wanted: readonly number[]): Map<number, Uint8Array> {
+  const out = new Map<number, Uint8Array>();
+  if (wanted.length === 0) return out;
+  let max = wanted[0];
+  for (const k of wanted) if (k > max) max = k;
+  const want = wanted.length === 1 ? null : new Set(wanted);
+  const only = wanted[0];
+  let i = 0;
+  let key = 0;
+  while (i < bytes.length) {
+    let delta = 0;
+    let length = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      if (i >= bytes.length) return out;
+      b = bytes[i++];
+      delta += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    scale = 1;
+    do {
+      if (i >= bytes.length) return out;
+      b = bytes[i++];
+      length += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    if (i + length > bytes.length) return out;
+    key += delta;
+    if (key > max) return out;
+    if (want ? want.has(key) : key === only) out.set(key, bytes.subarray(i, i + length));
     i += length;
   }
   return out;

@@ -8,9 +8,54 @@
  * follows the page's rarest keys, not the number of originals.
  */
 import { lookupKeys, MAX_CANDIDATES, type PageFingerprint } from '@/utils/engine';
-import { readHead, readPostings, readStats, type PostingsStore, type RetrievalStore } from './key-index';
+import { adoptPostingStamp, lastStats, postingCacheStamp, readHead, readPostings, readStats, type PostingsStore, type RetrievalStats, type RetrievalStore } from './key-index';
 import { planLookup } from './lookup-plan';
+import { postingLength } from './postings';
 import { rankStoredPostings, type StoredPosting } from './rank-postings';
+
+/**
+ * Where one lookup's time went (ms), and what it read: filled in when the caller passes
+ * one (the speed benchmark's per-phase figures); nothing is measured otherwise.
+ */
+export interface LookupTimings {
+  /** The head record read (one request). */
+  head: number;
+  /** The key statistics: from memory when current, else one request. */
+  stats: number;
+  /** Choosing the keys to read. */
+  plan: number;
+  /** The posting records read (all requests in flight at once). */
+  postings: number;
+  /** Ranking the originals on the stored lists. */
+  rank: number;
+  /** The shortlisted originals' records read. */
+  records: number;
+  /** Their fingerprints decoded. */
+  decode: number;
+  /** Posting records wanted, and how many of them were read from the database. */
+  postingRecords: number;
+  postingReads: number;
+  /** Posting entries ranked. */
+  postingEntries: number;
+  /** Candidates, and how many of them were read from the database. */
+  candidates: number;
+  candidateReads: number;
+}
+
+export function emptyTimings(): LookupTimings {
+  return { head: 0, stats: 0, plan: 0, postings: 0, rank: 0, records: 0, decode: 0, postingRecords: 0, postingReads: 0, postingEntries: 0, candidates: 0, candidateReads: 0 };
+}
+
+/** Adds the time since the last lap to `timings[phase]` (no-op without timings). */
+export function stopwatch(timings: LookupTimings | undefined) {
+  let t = timings ? performance.now() : 0;
+  return (phase: 'head' | 'stats' | 'plan' | 'postings' | 'rank' | 'records' | 'decode') => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[phase] += now - t;
+    t = now;
+  };
+}
 
 /**
  * The seqs of the originals worth comparing with `page`, best first, at most `max`; and
@@ -21,18 +66,54 @@ export async function rankedSeqs(
   retrieval: Pick<RetrievalStore, 'get'>,
   page: PageFingerprint,
   max = MAX_CANDIDATES,
+  timings?: LookupTimings,
 ): Promise<{ seqs: number[]; stamp: number | undefined }> {
+  const lap = stopwatch(timings);
   const keys = lookupKeys(page);
   if (keys.length === 0 || max <= 0) return { seqs: [], stamp: undefined };
+  // With the statistics of an earlier lookup at hand (the same worker, or prepareLookups),
+  // the posting lists are requested together with the head: one round trip to the
+  // database instead of two, each exposed to the database's and the system's delays. The
+  // head then says whether the guess held: the same statistics, and cached lists read
+  // under its stamp. After a write it did not, and the lists are read again.
+  const known = lastStats();
+  const guessStamp = postingCacheStamp();
+  let guess: Promise<Map<number, Uint8Array>> | null = null;
+  if (known) {
+    const frequency = (k: number) => known.stats.frequencies.get(k);
+    const plan = planLookup(keys, frequency);
+    guess = plan.length ? readPostings(postings, plan, frequency, guessStamp === undefined ? undefined : { stamp: guessStamp }, timings) : Promise.resolve(new Map());
+    guess.catch(() => undefined); // awaited below, unless the guess is dropped
+    lap('plan');
+  }
   const head = await readHead(retrieval);
+  lap('head');
   const none = { seqs: [], stamp: head.stamp };
   if (head.originals <= 0) return none;
-  const { frequencies, keyCounts } = await readStats(retrieval, head);
-  const plan = planLookup(keys, (k) => frequencies.get(k));
-  if (plan.length === 0) return none;
-  const found = await readPostings(postings, plan, (k) => frequencies.get(k), head);
+  let stats: RetrievalStats;
+  let found: Map<number, Uint8Array>;
+  // Every list read in this transaction is as current as the head (a read-only
+  // transaction sees one state of the store); only cached ones must be of its stamp.
+  if (guess && known!.digest === head.digest && (guessStamp === undefined || guessStamp === head.stamp)) {
+    stats = known!.stats;
+    found = await guess;
+    if (guessStamp === undefined && head.stamp !== undefined) adoptPostingStamp(head);
+    lap('postings');
+  } else {
+    stats = await readStats(retrieval, head);
+    lap('stats');
+    const plan = planLookup(keys, (k) => stats.frequencies.get(k));
+    lap('plan');
+    if (plan.length === 0) return none;
+    found = await readPostings(postings, plan, (k) => stats.frequencies.get(k), head, timings);
+    lap('postings');
+  }
+  const { keyCounts } = stats;
   const lists: StoredPosting[] = [];
   for (const [key, bytes] of found) lists.push({ key, bytes });
   // The engine's rankCandidates, computed on the stored lists as they are (rank-postings.ts).
-  return { seqs: rankStoredPostings(lists, head.originals, max, (seq) => keyCounts[seq] || 1), stamp: head.stamp };
+  const seqs = rankStoredPostings(lists, head.originals, max, (seq) => keyCounts[seq] || 1);
+  if (timings) for (const l of lists) timings.postingEntries += postingLength(l.bytes);
+  lap('rank');
+  return { seqs, stamp: head.stamp };
 }

@@ -20,6 +20,11 @@ export interface OriginalRecord {
   publisher?: string | null;
   /** Canonical URL (utils/url.ts). */
   url?: string | null;
+  /**
+   * The address's index key (url-key.ts), present exactly when `url` is: the `by-url-key`
+   * index finds an original by its address through it. Since v4.
+   */
+  urlKey?: number;
   date?: string | null;
   addedAt: number;
   /** The stored fingerprint in its binary form (engine codec `encodeBytes`). */
@@ -121,7 +126,7 @@ export interface ProvenanceDB extends DBSchema {
   originals: {
     key: string;
     value: OriginalRecord;
-    indexes: { 'by-url': string; 'by-seq': number };
+    indexes: { 'by-url-key': number; 'by-seq': number };
   };
   postings: {
     key: number;

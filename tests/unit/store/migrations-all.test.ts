@@ -13,7 +13,8 @@
 import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { encodeBytes } from '@/utils/engine/codec';
+import { decodeBytes, encodeBytes } from '@/utils/engine/codec';
+import { encodeFormat2 } from '../helpers/fingerprint-format2';
 import { fingerprintArticle, indexKeys, toStored } from '@/utils/engine';
 import { openDatabase } from '@/utils/store/db';
 import { DB_VERSION, MIGRATIONS } from '@/utils/store/migrations';
@@ -43,13 +44,24 @@ const RESHAPED: Record<string, (row: Row, key: IDBValidKey, from: number) => Exp
       : null,
 };
 
+/**
+ * Per store: the fields a step rewrites in place (same store, same key, same meaning),
+ * as the record should read after the upgrade. Index entries are checked as usual.
+ */
+const REWRITTEN: Record<string, (row: Row) => Row> = {
+  // v3 → v4: fingerprints still in the engine's format 2 are written again in format 3.
+  originals: (row) => (row.fingerprint instanceof Uint8Array && row.fingerprint[0] === 2 ? { ...row, fingerprint: encodeBytes(decodeBytes(row.fingerprint)) } : row),
+};
+
 const fp = toStored(fingerprintArticle({ title: 'T', lang: 'fr', paragraphs: ['Jean Dupont a vu Marie Curie à Lyon le 12 mars 2021.', 'Puis 4500 personnes à Paris.'] }));
 
 /** Realistic records for the stores the extension has known; keyed by store name. */
 const KNOWN: Record<string, (i: number) => Row> = {
   originals: (i) => ({
     id: `orig-${i}`, title: `Titre ${i} <b>&</b>`, lang: 'fr', author: i % 2 ? 'Jeanne D.' : null, publisher: null,
-    url: `https://journal.example/a/${i}`, date: '2024-05-01', addedAt: 1_700_000_000_000 + i, fingerprint: encodeBytes(fp), keys: indexKeys(fp),
+    url: `https://journal.example/a/${i}`, date: '2024-05-01', addedAt: 1_700_000_000_000 + i,
+    // Both fingerprint formats a store may hold: 2 (before v4) and 3.
+    fingerprint: i % 2 ? encodeFormat2(fp) : encodeBytes(fp), keys: indexKeys(fp),
   }),
   translations: (i) => ({ url: `https://copie.example/it/${i}`, lang: 'it', seen: '2024-05-02', originalId: `orig-${i}`, note: i % 2 ? 'note' : null }),
   decisions: (i) => ({ url: `https://copie.example/it/${i}`, kind: (['translation', 'original', 'none'] as const)[i % 3], originalId: `orig-${i}`, score: 0.9, decidedAt: 1_700_000_000_000 + i }),
@@ -139,7 +151,7 @@ describe('migrations from every earlier version', () => {
           continue;
         }
         expect([...db.objectStoreNames], where).toContain(w.store);
-        expect(await db.get(w.store, w.key), where).toMatchObject(w.row);
+        expect(await db.get(w.store, w.key), where).toMatchObject(REWRITTEN[w.store]?.(w.row) ?? w.row);
         const tx = db.transaction(w.store);
         for (const ix of w.indexes) {
           if (!tx.store.indexNames.contains(ix.name) || ix.key === undefined || ix.key === null) continue;

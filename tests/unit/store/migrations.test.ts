@@ -5,6 +5,12 @@ import { openDatabase } from '@/utils/store/db';
 import { postingRecordKey } from '@/utils/store/key-index';
 import { decodeBucket, decodePosting } from '@/utils/store/postings';
 import { DB_VERSION, MIGRATIONS, migrate, type Migration } from '@/utils/store/migrations';
+import { indexKeys } from '@/utils/engine';
+import { decodeBytes, FORMAT_VERSION } from '@/utils/engine/codec';
+import { candidatesFor, originalByUrl, putOriginal } from '@/utils/store/originals';
+import { urlKeyOf } from '@/utils/store/url-key';
+import { corpus, originalOf, pageOf } from '../helpers/corpus';
+import { encodeFormat2 } from '../helpers/fingerprint-format2';
 
 let n = 0;
 const fresh = () => `migrations-test-${n++}`;
@@ -16,7 +22,7 @@ describe('migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['dismissals', 'history', 'originals', 'postings', 'retrieval', 'translations']);
     const tx = db.transaction(['originals', 'translations', 'history', 'dismissals', 'postings', 'retrieval']);
     const originals = tx.objectStore('originals');
-    expect([...originals.indexNames].sort()).toEqual(['by-seq', 'by-url']);
+    expect([...originals.indexNames].sort()).toEqual(['by-seq', 'by-url-key']);
     expect(originals.index('by-seq').unique).toBe(true);
     expect(tx.objectStore('postings').keyPath).toBe('key');
     expect(tx.objectStore('retrieval').keyPath).toBe('name');
@@ -47,7 +53,7 @@ describe('migrations', () => {
     });
     v1.close();
     // …opened by a future version that adds an index to originals.
-    const addByLang: Migration = (_db, tx) => tx.objectStore('originals').createIndex('by-lang', 'lang');
+    const addByLang: Migration = (_db, tx) => void tx.objectStore('originals').createIndex('by-lang', 'lang');
     const v2 = await openDatabase(name, [...MIGRATIONS, addByLang]);
     expect(v2.version).toBe(DB_VERSION + 1);
     expect((await v2.get('originals', 'a'))?.title).toBe('T');
@@ -108,6 +114,59 @@ describe('migrations', () => {
   it('v0 → v2 in one upgrade leaves no trace of the version-1 `decisions` store', async () => {
     const db = await openDatabase(fresh());
     expect([...db.objectStoreNames]).not.toContain('decisions');
+    db.close();
+  });
+});
+
+describe('v3 → v4', () => {
+  const articles = corpus('fr', 6);
+  /** A v3 (or v2) record as that version wrote it: format-2 fingerprint, address as text. */
+  const legacy = (i: number) => {
+    const o = originalOf(articles[i]);
+    return {
+      id: o.id, title: o.title, lang: 'fr', author: null, publisher: null, url: i % 2 ? `https://journal.example/a/${i}` : null, date: null,
+      addedAt: i, fingerprint: encodeFormat2(o.fingerprint), keys: indexKeys(o.fingerprint),
+    };
+  };
+
+  for (const from of [2, 3]) {
+    it(`from v${from}: files addresses under their hash, packs fingerprints in format 3, and keeps every original findable`, async () => {
+      const name = fresh();
+      const old = await openDatabase(name, MIGRATIONS.slice(0, 2));
+      for (let i = 0; i < articles.length; i++) await (old as unknown as IDBPDatabase).put('originals', legacy(i));
+      old.close();
+      // At v3: filed in the posting lists (a seq each), fingerprints still in format 2.
+      if (from === 3) (await openDatabase(name, MIGRATIONS.slice(0, 3))).close();
+      const db = await openDatabase(name);
+      expect([...db.transaction('originals').store.indexNames].sort()).toEqual(['by-seq', 'by-url-key']);
+      const records = await db.getAll('originals');
+      expect(records).toHaveLength(articles.length);
+      for (const [i, r] of records.sort((a, b) => a.addedAt - b.addedAt).entries()) {
+        const o = originalOf(articles[i]);
+        expect(r.fingerprint[0]).toBe(FORMAT_VERSION);
+        expect(decodeBytes(r.fingerprint)).toEqual(o.fingerprint);
+        expect(r.urlKey === undefined).toBe(!r.url);
+        expect(r.seq).toBeTypeOf('number'); // from v2: the v3 pass's seq survived the v4 pass over the same records
+      }
+      for (let i = 1; i < articles.length; i += 2) expect((await originalByUrl(db, `https://journal.example/a/${i}#x`))?.id).toBe(articles[i].id);
+      expect(await originalByUrl(db, 'https://journal.example/a/0')).toBeUndefined();
+      for (const a of articles) expect((await candidatesFor(db, pageOf(a)))[0].id).toBe(a.id);
+      db.close();
+    });
+  }
+
+  it('finds the right original when two addresses share a hash', async () => {
+    const db = await openDatabase(fresh());
+    const [a, b] = corpus('fr', 2).map((x) => originalOf(x));
+    await putOriginal(db, { ...a, url: 'https://journal.example/a' });
+    // b's record claims a's hash: only the stored address can tell them apart.
+    await putOriginal(db, { ...b, url: 'https://journal.example/b' });
+    const tx = db.transaction('originals', 'readwrite');
+    const rb = (await tx.store.get(b.id))!;
+    await tx.store.put({ ...rb, urlKey: urlKeyOf('https://journal.example/a') });
+    await tx.done;
+    expect((await originalByUrl(db, 'https://journal.example/a'))?.id).toBe(a.id);
+    expect((await originalByUrl(db, 'https://journal.example/b'))?.id).toBeUndefined();
     db.close();
   });
 });

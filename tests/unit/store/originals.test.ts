@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '@/utils/store/db';
 import { updateOriginalMeta } from '@/utils/store/original-edits';
 import {
   addOriginal, candidatesFor, countOriginals, deleteOriginal, DuplicateOriginalError, getOriginal,
-  listOriginals, originalByUrl, putOriginal,
+  listOriginals, originalByUrl, prepareLookups, putOriginal,
 } from '@/utils/store/originals';
 import { corpus, originalOf, pageOf } from '../helpers/corpus';
 
@@ -143,6 +143,32 @@ describe('candidatesFor', () => {
     expect(postingReads()).toBeGreaterThan(first); // the write emptied it
     await putOriginal(db, { ...originalOf(b), id: 'again', fingerprint: originalOf(a).fingerprint });
     expect((await candidatesFor(db, pageOf(a)))[0].id).toBe('again');
+  });
+
+  it('asks for the head and the posting lists together once it knows the statistics, and still sees every write', async () => {
+    const [a, b, c] = corpus('fr', 3);
+    await candidatesFor(db, pageOf(c)); // the statistics are known from now on
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await candidatesFor(db, pageOf(a));
+    const stores = get.mock.contexts.map((s) => (s as IDBObjectStore).name);
+    // The lists were requested before the head (one round trip), the statistics not read again.
+    expect(stores[0]).toBe('postings');
+    expect(stores.filter((n) => n === 'retrieval')).toHaveLength(1);
+    // A write changes the statistics: the guess is dropped, the new original found.
+    await putOriginal(db, { ...originalOf(b), id: 'late', fingerprint: originalOf(a).fingerprint });
+    expect((await candidatesFor(db, pageOf(a))).slice(0, 2).map((x) => x.id).sort()).toEqual([a.id, 'late'].sort());
+    await deleteOriginal(db, 'late');
+    expect((await candidatesFor(db, pageOf(a))).map((x) => x.id)).not.toContain('late');
+  });
+
+  it('can be readied for the first lookup: statistics in memory, nothing else to read first', async () => {
+    const [a] = corpus('fr', 1);
+    await putOriginal(db, { ...originalOf(a), id: 'fresh' }); // new statistics: nothing known of them
+    await prepareLookups(db);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    expect((await candidatesFor(db, pageOf(a))).map((x) => x.id)).toContain('fresh');
+    const retrievalReads = get.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'retrieval').length;
+    expect(retrievalReads).toBe(1); // the head only
   });
 
   it('keeps decoded candidates between lookups, never past an edit of the original', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeFingerprint } from '@/utils/engine';
 import { buildPack, parsePack, type Pack } from '@/utils/pack';
 import { openDatabase, type Db } from '@/utils/store/db';
-import { getOriginal, listOriginals } from '@/utils/store/originals';
+import { getOriginal, listOriginals, originalByUrl } from '@/utils/store/originals';
 import { exportPack, importPack } from '@/utils/store/packs';
 import { translationsAt, translationsOf } from '@/utils/store/translations';
 import { corpus, originalOf } from '../helpers/corpus';
@@ -49,6 +49,18 @@ describe('importPack', () => {
     expect(first).toMatchObject({ author: 'Jeanne D.', url: 'https://journal.example/a', lang: 'fr', addedAt: 5 });
     expect(encodeFingerprint(first!.fingerprint)).toBe(pack.originals[0].fingerprint);
     expect((await translationsAt(db, 'https://copie.example/it/a'))[0]).toMatchObject({ lang: 'it', originalId: pack.originals[0].id });
+  });
+
+  it('files each original under its address, and again when a later pack gives it one', async () => {
+    const pack = packOf(3);
+    expect((await importPack(db, pack)).ok).toBe(true);
+    expect((await originalByUrl(db, 'https://journal.example/a#x'))?.id).toBe(pack.originals[0].id);
+    expect(await originalByUrl(db, 'https://journal.example/elsewhere')).toBeUndefined();
+    // The second original had no address: a later pack gives it one, the merge files it there.
+    const later: Pack = { ...pack, originals: [{ ...pack.originals[1], url: 'https://journal.example/second' }], translations: [] };
+    expect((await importPack(db, later)).ok).toBe(true);
+    expect((await originalByUrl(db, 'https://journal.example/second'))?.id).toBe(pack.originals[1].id);
+    expect((await originalByUrl(db, 'https://journal.example/a'))?.id).toBe(pack.originals[0].id);
   });
 
   it('reports its progress after every batch: rising, one total, ending at it, nothing committed before', async () => {
