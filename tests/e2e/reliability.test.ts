@@ -26,6 +26,8 @@ import { FRENCH_SITE, ITALIAN_SITE, newsPageHtml, readSeed, type SeedArticle } f
 import { chromeExtensionDir, seedFile, sharedDir } from '../../scripts/harness/paths';
 import { serve, type Route, type StaticServer } from '../../scripts/harness/static-server';
 import type { TabVerdict } from '../../utils/verdict';
+import { canonicalUrl } from '../../utils/pack/id';
+import { urlKeyOf } from '../../utils/store/url-key';
 
 /** The extension APIs used from inside its worker. */
 declare const chrome: {
@@ -273,8 +275,10 @@ describe('a page cannot make the extension act', () => {
 describe("the browser's own translation is not a copy", () => {
   it('a known original translated in place stays the known original, with no re-check', async () => {
     const registered = server.url('/translate/fr/camaieu');
-    // Register the original at this address, as a pack with its URL would.
-    await browser.worker.evaluate(async (url) => {
+    // Register the original at this address, as a pack with its URL would: the address in
+    // its canonical form, filed under its hash (schema v4's by-url-key index).
+    const canonical = canonicalUrl(registered)!;
+    await browser.worker.evaluate(async ({ url, urlKey }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open('provenance-lens');
         r.onsuccess = () => resolve(r.result);
@@ -285,13 +289,13 @@ describe("the browser's own translation is not a copy", () => {
         const all = tx.objectStore('originals').getAll();
         all.onsuccess = () => {
           const o = (all.result as Array<{ title: string; url: string | null }>).find((r) => r.title.startsWith('Camaïeu'));
-          if (o) tx.objectStore('originals').put({ ...o, url });
+          if (o) tx.objectStore('originals').put({ ...o, url, urlKey });
         };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-    }, registered);
+    }, { url: canonical, urlKey: urlKeyOf(canonical) });
 
     // Translated after the check (the reader clicks "Translate" on the open page).
     const late = await openWatched('/translate/fr/camaieu');

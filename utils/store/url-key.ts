@@ -6,7 +6,7 @@
  * third of the budget of a whole original (docs/performance.md). A hash is a number of 8
  * bytes; the few originals that share one are told apart by their stored address.
  */
-import { hash64 } from '@/utils/pack/id';
+import { hash64 } from '../pack/id';
 
 /** The index key of a canonical address (canonicalUrl's output). */
 export function urlKeyOf(canonical: string): number {
