@@ -39,6 +39,7 @@ import { importThroughOptionsPage } from './speed/options-import';
 import { kb, loadNow, machine, markdown, missingFields, ms, summary, table, type Summary } from './speed/report';
 import { measureRestart, type CheckPhases } from './speed/restart';
 import { synthOriginals } from './speed/synth-pack';
+import { indexedDbBytes, settled } from './speed/disk';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -105,32 +106,6 @@ async function openBenchPage(b: BenchBrowser): Promise<ReturnType<typeof benchPa
   return benchPage(page);
 }
 
-/** Bytes of the profile's IndexedDB folders for the extension's origin. */
-function indexedDbBytes(userDataDir: string, extensionId: string): number {
-  const dir = path.join(userDataDir, 'Default', 'IndexedDB');
-  if (!existsSync(dir)) return 0;
-  let total = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p)) walk(path.join(p, f));
-    else total += st.size;
-  };
-  for (const f of readdirSync(dir)) if (f.includes(extensionId)) walk(path.join(dir, f));
-  return total;
-}
-
-/** Waits until `size()` has not changed for 5 s (at most 2 minutes). */
-async function settled(size: () => number): Promise<void> {
-  let last = -1;
-  let stable = 0;
-  const until = Date.now() + 120_000;
-  while (stable < 5 && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = size();
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
-}
 
 function bundleBytes(): Record<string, number> {
   const out = path.join(repoRoot, '.output');
@@ -293,14 +268,14 @@ export async function run(opts: SpeedOptions) {
       // compacted from until the database is next opened: measure once the folder has
       // stopped changing (what the import leaves at first), then after a browser restart
       // (what the store takes for good).
-      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!));
+      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
       const estimateAfter = await bench.call<number>('estimate');
       log('restarting the browser…');
       await b.close();
       b = await launchBench(ext.dir, { userDataDir: b.userDataDir, extensionId: b.extensionId! });
       bench = await openBenchPage(b);
       const bigCount = await bench.call<number>('count', 'provenance-lens');
-      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!));
+      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
       const estimate1 = await bench.call<number>('estimate');
       const disk1 = indexedDbBytes(b.userDataDir, b.extensionId!);
       const added = packOriginals(BIG).length;

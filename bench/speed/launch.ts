@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM } from '../../scripts/harness/extension-browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../../scripts/harness/extension-browser';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -39,13 +39,7 @@ export async function launchBench(extensionDir: string | null, opts: LaunchBench
     args: [
       '--headless=new',
       ...(extensionDir ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : ['--disable-extensions']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   let worker: Worker | null = null;

@@ -10,7 +10,6 @@
  * cost is the difference between the variant with it and the one without, per original.
  * Needs a build (`npm run build`).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../corpus';
@@ -20,34 +19,10 @@ import { packOf } from './data';
 import { launchBench } from './launch';
 import { markdown } from './report';
 import { synthOriginals } from './synth-pack';
+import { indexedDbBytes, settled } from './disk';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-function folderBytes(userDataDir: string, extensionId: string): number {
-  const dir = path.join(userDataDir, 'Default', 'IndexedDB');
-  if (!existsSync(dir)) return 0;
-  let total = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p)) walk(path.join(p, f));
-    else total += st.size;
-  };
-  for (const f of readdirSync(dir)) if (f.includes(extensionId)) walk(path.join(dir, f));
-  return total;
-}
-
-async function settled(size: () => number): Promise<number> {
-  let last = -1;
-  let stable = 0;
-  const until = Date.now() + 60_000;
-  while (stable < 4 && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = size();
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
-  return last;
-}
 
 /** Disk bytes of the extension's IndexedDB after writing `variant` (null: nothing) and a browser restart; ms the writing took. */
 async function measure(extDir: string, variant: StorageVariant | null): Promise<{ bytes: number; ms: number }> {
@@ -69,7 +44,7 @@ async function measure(extDir: string, variant: StorageVariant | null): Promise<
   await b.close();
   b = await launchBench(extDir, { userDataDir: b.userDataDir, extensionId: id });
   try {
-    return { bytes: await settled(() => folderBytes(b.userDataDir, id)), ms };
+    return { bytes: await settled(() => indexedDbBytes(b.userDataDir, id), 4, 60_000), ms };
   } finally {
     await b.close();
   }

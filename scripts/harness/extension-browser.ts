@@ -16,6 +16,21 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
+/**
+ * Chromium flags for every harness browser: no sandbox or GPU (containers), no network of
+ * its own, and only the local test server resolves (saved pages reference their sites'
+ * servers: those fail at once instead of waiting on the network).
+ */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
@@ -64,15 +79,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       `--load-extension=${dir}`,
       `--disable-extensions-except=${dir}`,
       `--lang=${opts.locale ?? 'en-US'}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Saved pages reference their sites' servers: fail those at once instead of
-      // waiting on the network. Only the local test server resolves.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...QUIET_CHROMIUM_ARGS,
       ...(opts.extraArgs ?? []),
     ],
   });

@@ -342,7 +342,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-function fromBase64(text: string): Uint8Array {
+/** Base64 → bytes, refusing anything that is not base64 (FingerprintFormatError). */
+export function fromBase64(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new FingerprintFormatError('invalid fingerprint: not base64');
   let s: string;
   try {

@@ -18,6 +18,7 @@ import { decodeBytes } from '@/utils/engine/codec';
 import { KeyFrequencies } from './key-frequencies';
 import { bucketLists, decodeBucket, encodeBucket, mergePosting, postingLength } from './postings';
 import type { FrequenciesRecord, OriginalRecord, PostingRecord, RetrievalHead, RetrievalRecord } from './schema';
+import { touch } from './lru';
 
 /** What the index needs of an object store (idb's stores, typed or not, have it). */
 export interface StoreLike<V, K> {
@@ -115,12 +116,8 @@ export async function readPostings(
   if (timings) timings.postingRecords += recordKeys.length;
   const records = await Promise.all(
     recordKeys.map((r) => {
-      const hit = cache?.records.get(r);
-      if (hit) {
-        cache!.records.delete(r); // most recently used goes last
-        cache!.records.set(r, hit);
-        return hit;
-      }
+      const hit = touch(cache?.records, r);
+      if (hit) return hit;
       if (timings) timings.postingReads++;
       return store.get(r).then((rec) => {
         if (rec && cache && cache.stamp === head!.stamp) {

@@ -14,6 +14,7 @@ import { filedKeys, KeyIndexWriter, readHead, readStats } from './key-index';
 import { rankedSeqs, stopwatch, type LookupTimings } from './retrieve';
 import { urlKeyOf } from './url-key';
 import type { OriginalRecord, ProvenanceDB, StoreName } from './schema';
+import { touch } from './lru';
 
 /** The stores a write that files or unfiles originals touches. */
 export const INDEXED_STORES = ['originals', 'postings', 'retrieval'] as const;
@@ -258,12 +259,8 @@ export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CAN
   const bySeq = tx.objectStore('originals').index('by-seq');
   const found = await Promise.all(
     seqs.map(async (seq): Promise<CandidateOriginal | null> => {
-      const hit = cache?.originals.get(seq);
-      if (hit) {
-        cache!.originals.delete(seq); // most recently used goes last
-        cache!.originals.set(seq, hit);
-        return hit;
-      }
+      const hit = touch(cache?.originals, seq);
+      if (hit) return hit;
       if (timings) timings.candidateReads++;
       const r = await bySeq.get(seq);
       if (!r) return null;

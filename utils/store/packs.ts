@@ -12,7 +12,7 @@
  * `onProgress` follows the writes from the first batch on.
  */
 import { indexKeys, primaryLang } from '@/utils/engine';
-import { decodeBytes, FingerprintFormatError } from '@/utils/engine/codec';
+import { decodeBytes, fromBase64 } from '@/utils/engine/codec';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack, PackDismissal, PackOriginal, PackTranslation } from '@/utils/pack/schema';
 import { unwrap } from 'idb';
@@ -77,27 +77,13 @@ function mergeOriginal(keep: OriginalRecord, next: OriginalRecord): OriginalReco
   };
 }
 
-/** Base64 → bytes, refusing anything else (as the codec's decodeFingerprint does). */
-function base64Bytes(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new FingerprintFormatError('invalid fingerprint: not base64');
-  let s: string;
-  try {
-    s = atob(text);
-  } catch {
-    throw new FingerprintFormatError('invalid fingerprint: not base64');
-  }
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 /**
  * A pack original as a stored record, and the keys to file it under. The fingerprint is
  * decoded once (which checks it) for its keys, and stored as the pack's bytes, the
  * codec's binary form.
  */
 function originalRecord(o: PackOriginal, now: number): { record: OriginalRecord; keys: number[] } {
-  const bytes = base64Bytes(o.fingerprint);
+  const bytes = fromBase64(o.fingerprint);
   const keys = indexKeys(decodeBytes(bytes));
   const info = { id: o.id, title: o.title, lang: storedLang(o.lang), author: o.author ?? null, publisher: o.publisher ?? null, url: o.url ?? null, date: o.date ?? null };
   return { record: storedForm(info, bytes, now), keys };

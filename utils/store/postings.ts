@@ -18,6 +18,30 @@ function writeVarint(out: number[], value: number): void {
   out.push(v);
 }
 
+/** Where the last `readVarint` stopped: the index after the varint, or -1 when the bytes ran out. */
+let varintEnd = 0;
+
+/**
+ * The unsigned LEB128 at `bytes[i]` (arithmetic, as writeVarint); sets `varintEnd`. A
+ * varint the bytes end inside of (a truncated tail) reads as 0 with `varintEnd` -1.
+ */
+function readVarint(bytes: Uint8Array, i: number): number {
+  let v = 0;
+  let scale = 1;
+  let b: number;
+  do {
+    if (i >= bytes.length) {
+      varintEnd = -1;
+      return 0;
+    }
+    b = bytes[i++];
+    v += (b & 0x7f) * scale;
+    scale *= 0x80;
+  } while (b & 0x80);
+  varintEnd = i;
+  return v;
+}
+
 /** Distinct seqs in ascending order → the stored bytes. */
 export function encodePosting(seqs: readonly number[]): Uint8Array {
   const out: number[] = [];
@@ -32,22 +56,22 @@ export function encodePosting(seqs: readonly number[]): Uint8Array {
 /** Stored bytes → seqs (ascending). A truncated tail is dropped, never misread. */
 export function decodePosting(bytes: Uint8Array): number[] {
   const out: number[] = [];
+  decodePostingInto(bytes, out);
+  return out;
+}
+
+/** `decodePosting` into an array the caller reuses (ranking decodes thousands of lists). */
+export function decodePostingInto(bytes: Uint8Array, out: number[]): void {
+  out.length = 0;
   let value = 0;
   let i = 0;
   while (i < bytes.length) {
-    let delta = 0;
-    let scale = 1;
-    let b: number;
-    do {
-      if (i >= bytes.length) return out;
-      b = bytes[i++];
-      delta += (b & 0x7f) * scale;
-      scale *= 0x80;
-    } while (b & 0x80);
+    const delta = readVarint(bytes, i);
+    if (varintEnd < 0) return;
+    i = varintEnd;
     value += delta;
     out.push(value);
   }
-  return out;
 }
 
 /** A posting list with some seqs added and some removed; null when nothing is left. */
@@ -109,22 +133,12 @@ export function decodeBucket(bytes: Uint8Array): Map<number, Uint8Array> {
   const out = new Map<number, Uint8Array>();
   let i = 0;
   let key = 0;
-  const read = (): number | null => {
-    let v = 0;
-    let scale = 1;
-    let b: number;
-    do {
-      if (i >= bytes.length) return null;
-      b = bytes[i++];
-      v += (b & 0x7f) * scale;
-      scale *= 0x80;
-    } while (b & 0x80);
-    return v;
-  };
   while (i < bytes.length) {
-    const delta = read();
-    const length = read();
-    if (delta === null || length === null || i + length > bytes.length) break;
+    const delta = readVarint(bytes, i);
+    if (varintEnd < 0) break;
+    const length = readVarint(bytes, varintEnd);
+    if (varintEnd < 0 || varintEnd + length > bytes.length) break;
+    i = varintEnd;
     key += delta;
     out.set(key, bytes.subarray(i, i + length));
     i += length;
@@ -147,23 +161,11 @@ export function bucketLists(bytes: Uint8Array, wanted: readonly number[]): Map<n
   let i = 0;
   let key = 0;
   while (i < bytes.length) {
-    let delta = 0;
-    let length = 0;
-    let scale = 1;
-    let b: number;
-    do {
-      if (i >= bytes.length) return out;
-      b = bytes[i++];
-      delta += (b & 0x7f) * scale;
-      scale *= 0x80;
-    } while (b & 0x80);
-    scale = 1;
-    do {
-      if (i >= bytes.length) return out;
-      b = bytes[i++];
-      length += (b & 0x7f) * scale;
-      scale *= 0x80;
-    } while (b & 0x80);
+    const delta = readVarint(bytes, i);
+    if (varintEnd < 0) return out;
+    const length = readVarint(bytes, varintEnd);
+    if (varintEnd < 0) return out;
+    i = varintEnd;
     if (i + length > bytes.length) return out;
     key += delta;
     if (key > max) return out;

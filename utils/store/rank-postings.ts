@@ -8,6 +8,8 @@
  * microseconds. tests/unit/store-scale-index.test.ts holds the two to the same answers.
  */
 
+import { decodePostingInto } from './postings';
+
 export interface StoredPosting {
   key: number;
   /** The posting list as stored (postings.ts: ascending seqs, varint deltas). */
@@ -19,25 +21,6 @@ const DENSE_LIMIT = 1 << 22;
 
 let scores = new Float64Array(0);
 let firstSeen = new Uint32Array(0);
-
-function decodeInto(bytes: Uint8Array, out: number[]): void {
-  out.length = 0;
-  let value = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    let delta = 0;
-    let scale = 1;
-    let b: number;
-    do {
-      if (i >= bytes.length) return; // a truncated tail is dropped, as decodePosting does
-      b = bytes[i++];
-      delta += (b & 0x7f) * scale;
-      scale *= 0x80;
-    } while (b & 0x80);
-    value += delta;
-    out.push(value);
-  }
-}
 
 /**
  * The `max` best seqs, best first: each list's seqs gain log(1 + N / list length), then
@@ -51,7 +34,7 @@ export function rankStoredPostings(lists: readonly StoredPosting[], totalOrigina
   let dense = true;
   const sparse = new Map<number, number>();
   for (const { bytes } of lists) {
-    decodeInto(bytes, seqs);
+    decodePostingInto(bytes, seqs);
     if (seqs.length === 0) continue;
     const idf = Math.log(1 + n / seqs.length);
     for (const seq of seqs) {
