@@ -53,12 +53,18 @@ export interface SpeedOptions {
   sizes: number[] | null;
   /** Leave out the page tracing (long tasks, content script time): for quick iterations on the store. */
   pages: boolean;
+  /**
+   * 'restart': only the first verdict after a worker restart, against the largest store
+   * (still imported through the options page, the browser restarted after): no
+   * fingerprints, lookups, smaller stores nor pages. For iterating on the restart path.
+   */
+  only: 'restart' | null;
 }
 
-const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages]';
+const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--only restart]';
 
 export function parseArgs(argv: readonly string[]): SpeedOptions {
-  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true };
+  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true, only: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -74,6 +80,11 @@ export function parseArgs(argv: readonly string[]): SpeedOptions {
       o.sizes = value().split(',').map(Number).sort((a, b) => a - b);
       if (o.sizes.some((n) => !Number.isInteger(n) || n < 1_000)) throw new Error(`--sizes: whole numbers of originals, at least 1000\n${USAGE}`);
     } else if (flag === '--no-pages') o.pages = false;
+    else if (flag === '--only') {
+      const v = value();
+      if (v !== 'restart') throw new Error(`--only: only "restart" is known\n${USAGE}`);
+      o.only = v;
+    }
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
   return o;
@@ -215,6 +226,7 @@ const sample = (total: number, n: number) => Array.from({ length: Math.min(n, to
 
 export async function run(opts: SpeedOptions) {
   const t0 = Date.now();
+  const restartOnly = opts.only === 'restart';
   const info = machine(CHROMIUM, repoRoot);
   log(`speed benchmark${opts.quick ? ' (--quick)' : ''}: ${info.cpus} × ${info.cpuModel}, load ${info.loadStart.join(' ')}`);
   const corpus = loadCorpus(opts.corpus);
@@ -248,13 +260,15 @@ export async function run(opts: SpeedOptions) {
       let bench = await openBenchPage(b);
 
       // 1. Fingerprints.
-      log('fingerprints…');
-      const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
-      result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
-      result.fingerprintCapMs = { '100000': summary(fp['100000']) };
-      // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
-      result.fingerprintColdMs = summary(fp.coldMs);
-      log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
+      if (!restartOnly) {
+        log('fingerprints…');
+        const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
+        result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
+        result.fingerprintCapMs = { '100000': summary(fp['100000']) };
+        // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
+        result.fingerprintColdMs = summary(fp.coldMs);
+        log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
+      }
 
       // 2. The largest pack, imported through the options page into the extension's own database.
       await new Promise((r) => setTimeout(r, 1500)); // the install's default pack is in
@@ -327,8 +341,10 @@ export async function run(opts: SpeedOptions) {
       };
       // A scan of 100,000 originals takes 10 s or more: a few runs show the baseline well enough.
       const scanSample = (n: number) => (opts.quick ? 3 : n >= 100_000 ? 5 : n >= 10_000 ? 20 : 50);
-      log(`lookups against ${bigCount.toLocaleString('en')} originals (${queries.length} queries)…`);
-      await measureSize(String(BIG), 'provenance-lens', bigCount, scanSample(BIG));
+      if (!restartOnly) {
+        log(`lookups against ${bigCount.toLocaleString('en')} originals (${queries.length} queries)…`);
+        await measureSize(String(BIG), 'provenance-lens', bigCount, scanSample(BIG));
+      }
 
       // 4. The first verdict after the service worker is stopped, with the store full.
       log('service worker restart…');
@@ -351,6 +367,8 @@ export async function run(opts: SpeedOptions) {
         allFlagged: restart.allFlagged,
         firstLookupInNewContextMs: summary(cold),
       };
+
+      if (restartOnly) return restartReport(result, t0, info);
 
       // 5. The smaller stores, each in a database of its own; the real originals alone last.
       for (const n of SIZES.slice(0, -1).reverse()) {
@@ -406,6 +424,14 @@ export async function run(opts: SpeedOptions) {
   result.targets = targets(result);
   // What issue #4's JSON must carry and this run does not (by design with --quick, --sizes, --no-pages).
   result.missingFields = missingFields(result);
+  return result;
+}
+
+/** What `--only restart` returns: the restart's figures, the machine and the time taken. */
+function restartReport(result: Record<string, unknown>, t0: number, info: ReturnType<typeof machine>) {
+  info.loadEnd = loadNow();
+  result.seconds = Math.round((Date.now() - t0) / 1000);
+  result.only = 'restart';
   return result;
 }
 
@@ -484,6 +510,27 @@ export function printTable(r: any): string {
   return lines.join('\n');
 }
 
+/** The restart's figures and phase table, as markdown lines (none if the run has no phases). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function restartMarkdown(r: any): string[] {
+  const out: string[] = [];
+  const rs = r.restart;
+  if (rs?.firstVerdictPhasesMs?.extract) {
+    const names: Array<[string, string]> = [
+      ['wake', 'message sent → worker started'], ['evaluate', 'script evaluated, listeners wired'], ['dispatch', 'message dispatched, tab looked up'],
+      ['extract', 'page read in the tab (extractor)'], ['store', 'store ready (opened meanwhile)'], ['lookup', 'address, known translations, candidates'],
+      ['decide', 'decide'], ['settle', 'verdict kept, badge set'], ['reply', 'answer back to the page'],
+    ];
+    out.push(`The first verdict after the service worker was stopped (${Number(rs.originals).toLocaleString('en')} originals, ${rs.firstVerdictMs.n} runs; ms): median ${ms(rs.firstVerdictMs.median)}, max ${ms(rs.firstVerdictMs.max)}; with the worker running: median ${ms(rs.warmVerdictMs.median)}.`);
+    out.push('');
+    out.push(markdown(['phase', 'after a restart: median', 'p99', 'worker running: median', 'p99'], names.map(([k, label]) => [
+      label, ms(rs.firstVerdictPhasesMs[k].median), ms(rs.firstVerdictPhasesMs[k].p99), ms(rs.warmVerdictPhasesMs[k].median), ms(rs.warmVerdictPhasesMs[k].p99),
+    ])));
+    out.push('');
+  }
+  return out;
+}
+
 /** The figures as markdown tables (docs/performance.md, the README's Performance section). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function markdownReport(r: any): string {
@@ -524,20 +571,7 @@ export function markdownReport(r: any): string {
     out.push(`Read per lookup (median / p99): ${ph.postingRecords.median} / ${ph.postingRecords.p99} posting records wanted, ${ph.postingReads.median} / ${ph.postingReads.p99} of them from the database (caches emptied: ${phCold.postingReads.median} / ${phCold.postingReads.p99}); ${ph.postingEntries.median} / ${ph.postingEntries.p99} posting entries ranked; ${ph.candidateReads.median} / ${ph.candidateReads.p99} of the ${ph.candidates.median} candidates read from the database.`);
     out.push('');
   }
-  const rs = r.restart;
-  if (rs?.firstVerdictPhasesMs?.extract) {
-    const names: Array<[string, string]> = [
-      ['wake', 'message sent → worker started'], ['evaluate', 'script evaluated, listeners wired'], ['dispatch', 'message dispatched, tab looked up'],
-      ['extract', 'page read in the tab (extractor)'], ['store', 'store ready (opened meanwhile)'], ['lookup', 'address, known translations, candidates'],
-      ['decide', 'decide'], ['settle', 'verdict kept, badge set'], ['reply', 'answer back to the page'],
-    ];
-    out.push(`The first verdict after the service worker was stopped (${Number(rs.originals).toLocaleString('en')} originals, ${rs.firstVerdictMs.n} runs; ms): median ${ms(rs.firstVerdictMs.median)}, max ${ms(rs.firstVerdictMs.max)}; with the worker running: median ${ms(rs.warmVerdictMs.median)}.`);
-    out.push('');
-    out.push(markdown(['phase', 'after a restart: median', 'p99', 'worker running: median', 'p99'], names.map(([k, label]) => [
-      label, ms(rs.firstVerdictPhasesMs[k].median), ms(rs.firstVerdictPhasesMs[k].p99), ms(rs.warmVerdictPhasesMs[k].median), ms(rs.warmVerdictPhasesMs[k].p99),
-    ])));
-    out.push('');
-  }
+  out.push(...restartMarkdown(r));
   if (r.storage && r.import) {
     out.push(`Storage: ${r.bytesPerOriginal} bytes per original on disk (${Number(r.storage.originals).toLocaleString('en')} originals imported, the browser restarted; ${r.storage.rightAfterImportBytesPerOriginal} right after the import, before LevelDB compacted). Import through the options page: ${r.import.seconds.toFixed(1)} s (reading and checking the file ${r.import.checkSeconds.toFixed(1)} s, writing ${r.import.writeSeconds.toFixed(1)} s), the progress bar at ${r.import.progressValues} values.`);
     out.push('');
@@ -555,6 +589,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const r = await run(opts);
+  if (r.only === 'restart') {
+    const rs = r.restart as { firstVerdictMs: Summary; warmVerdictMs: Summary };
+    const m = r.machine as { loadStart: number[]; loadEnd?: number[]; engine: string };
+    console.log(`load ${m.loadStart.join(' ')} → ${m.loadEnd?.join(' ')}; ${m.engine}`);
+    console.log(`first verdict after a worker restart: median ${ms(rs.firstVerdictMs.median)} ms, max ${ms(rs.firstVerdictMs.max)} ms (worker running: ${ms(rs.warmVerdictMs.median)} ms)`);
+    if (opts.json) writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
+    if (opts.markdown) writeFileSync(opts.markdown, `${restartMarkdown(r).join('\n')}\n`);
+    return 0;
+  }
   console.log(printTable(r));
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);

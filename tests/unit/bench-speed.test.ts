@@ -37,6 +37,9 @@ describe('the speed benchmark', () => {
     expect(parseArgs(['--sizes', '100000,1000', '--no-pages'])).toMatchObject({ sizes: [1000, 100000], pages: false });
     expect(parseArgs([])).toMatchObject({ sizes: null, pages: true });
     expect(() => parseArgs(['--sizes', '10,abc'])).toThrow(/--sizes/);
+    expect(parseArgs(['--only', 'restart'])).toMatchObject({ only: 'restart' });
+    expect(parseArgs([])).toMatchObject({ only: null });
+    expect(() => parseArgs(['--only', 'lookups'])).toThrow(/--only/);
   });
 
   it('names every figure issue #4 asks for that a run did not produce', () => {
