@@ -5,11 +5,17 @@
  * weekdays (mardi, úterý, Dienstag → Tuesday). Unicode CLDR names them in every
  * language (concept-table.ts, generated); a concept becomes an anchor with one
  * language-free key, compared exactly in every script, like a number.
+ *
+ * The table is read as it stands (concept-forms.ts, bloom.ts): the extractor is evaluated
+ * afresh in every page it reads, and building maps of its 10,000 forms cost every page
+ * 15 ms or more before its first word was looked up.
  */
-import { CONCEPT_TABLE } from './concept-table';
-import { foldConcept, foldHashes, hashString, type FoldHashes } from './fold';
+import { BloomFilter } from './bloom';
+import { ConceptForms, kindOfId, MIN_STEMMED, type ConceptKind } from './concept-forms';
+import { CALENDAR_FILTER, CALENDAR_MAX, CONCEPT_FORMS, NAMED_FILTER } from './concept-table';
+import { foldConcept, foldHashes, type FoldHashes } from './fold';
 
-export type ConceptKind = 'territory' | 'month' | 'weekday';
+export type { ConceptKind };
 
 export interface Concept {
   kind: ConceptKind;
@@ -17,129 +23,71 @@ export interface Concept {
   id: string;
 }
 
-interface Tables {
-  /** Every folded form → its concept. */
-  exact: Map<string, Concept>;
-  /** Months and weekdays only: what a lower-case word may be (a smaller table, read more often). */
-  calendar: Map<string, Concept>;
-  /** The longest calendar form, in UTF-16 units: longer words are not looked up. */
-  calendarMax: number;
-  /** Territory names without their last letter → the territory (declined forms: Německu, Германии). */
-  stems: Map<string, Concept>;
-  /** Bit sets of the hashes of every form and stem, and of the calendar forms (fold.ts). */
-  named: BitSet;
-  dates: BitSet;
-}
+const forms = new ConceptForms(CONCEPT_FORMS);
+/** The fold hashes of every form and every territory stem looked up (a word that passes is looked up for real). */
+const named = new BloomFilter(NAMED_FILTER);
+/** The same for the month and weekday forms: what a lower-case word may be (read for most words of a page). */
+const dates = new BloomFilter(CALENDAR_FILTER);
 
-/**
- * A set of 32-bit hashes as bits (a one-hash Bloom filter): "certainly not in the table"
- * for almost every word of a page, at the cost of a bit test. About 2% of other words
- * pass, and are then looked up for real.
- */
-class BitSet {
-  private readonly bits: Uint32Array;
-  private readonly shift: number;
-  constructor(log2Bits: number) {
-    this.bits = new Uint32Array(1 << (log2Bits - 5));
-    this.shift = 32 - log2Bits;
-  }
-  add(h: number): void {
-    const i = h >>> this.shift;
-    this.bits[i >>> 5] |= 1 << (i & 31);
-  }
-  has(h: number): boolean {
-    const i = h >>> this.shift;
-    return (this.bits[i >>> 5] & (1 << (i & 31))) !== 0;
-  }
-}
-
-/** Shorter territory names are matched whole only (a stem of 4 letters is too many words' start). */
-const MIN_STEMMED = 5;
-
-let tables: Tables | null = null;
-
-function load(): Tables {
-  const exact = new Map<string, Concept>();
-  const calendar = new Map<string, Concept>();
-  let calendarMax = 0;
-  const stems = new Map<string, Concept | null>();
-  for (const line of CONCEPT_TABLE.split('\n')) {
-    const colon = line.indexOf(':');
-    const id = line.slice(0, colon);
-    const kind: ConceptKind = /^m\d/.test(id) ? 'month' : /^d\d$/.test(id) ? 'weekday' : 'territory';
-    const concept: Concept = { kind, id };
-    for (const form of line.slice(colon + 1).split('|')) {
-      exact.set(form, concept);
-      if (kind !== 'territory') {
-        calendar.set(form, concept);
-        calendarMax = Math.max(calendarMax, form.length);
-      }
-      if (kind !== 'territory' || [...form].length < MIN_STEMMED) continue;
-      const stem = form.slice(0, -1);
-      const had = stems.get(stem);
-      // A stem two territories share tells neither.
-      stems.set(stem, had === undefined || had === concept || had?.id === id ? concept : null);
-    }
-  }
-  const clean = new Map<string, Concept>();
-  for (const [s, c] of stems) if (c) clean.set(s, c);
-  const named = new BitSet(20);
-  const dates = new BitSet(18);
-  const h: FoldHashes = { length: 0, whole: 0, less1: 0, less2: 0 };
-  for (const f of exact.keys()) named.add(hashString(f, h).whole);
-  for (const f of clean.keys()) named.add(hashString(f, h).whole);
-  for (const f of calendar.keys()) dates.add(hashString(f, h).whole);
-  return { exact, calendar, calendarMax, stems: clean, named, dates };
+/** One object per concept, made when first met. */
+const concepts = new Map<string, Concept>();
+function conceptFor(id: string | null): Concept | null {
+  if (id === null) return null;
+  let c = concepts.get(id);
+  if (!c) concepts.set(id, (c = { kind: kindOfId(id), id }));
+  return c;
 }
 
 const scratch: FoldHashes = { length: 0, whole: 0, less1: 0, less2: 0 };
 
 /**
- * Whether `text.slice(start, end)` may be a month or a weekday: a bit test, no string
+ * Whether `text.slice(start, end)` may be a month or a weekday: bit tests, no string
  * made. False for almost every word; true for every calendar word. `foldHash`: the
  * word's fold hash when the caller has it (fold.ts `foldHashes(...).whole`).
  */
 export function mayBeCalendar(text: string, start: number, end: number, foldHash?: number): boolean {
-  const t = (tables ??= load());
-  if (end - start > t.calendarMax + 2) return false;
-  return t.dates.has(foldHash ?? foldHashes(text, scratch, start, end).whole);
+  if (end - start > CALENDAR_MAX + 2) return false;
+  return dates.has(foldHash ?? foldHashes(text, scratch, start, end).whole);
 }
 
 /** The month or weekday a lower-case word names, if any ("novembre", "úterý"). */
 export function calendarOf(word: string): Concept | null {
-  const t = (tables ??= load());
-  if (word.length > t.calendarMax + 2) return null; // folding never lengthens by much
-  if (!t.dates.has(foldHashes(word, scratch).whole)) return null;
-  return t.calendar.get(foldConcept(word)) ?? null;
+  if (word.length > CALENDAR_MAX + 2) return null; // folding never lengthens by much
+  if (!dates.has(foldHashes(word, scratch).whole)) return null;
+  const f = foldConcept(word);
+  const c = conceptFor(forms.idOf(f, f.length));
+  return c && c.kind !== 'territory' ? c : null;
 }
 
 /**
- * The concept a word names, if any. `named`: the word may be a name (capitalised, or in a
+ * The concept a word names, if any. `isNamed`: the word may be a name (capitalised, or in a
  * script without capitals): only then is it looked up as a territory, declined forms
  * included (a suffix of one or two letters: Německu, Германии, Deutschlands).
  */
-export function conceptOf(word: string, named: boolean): Concept | null {
-  if (!named) return calendarOf(word);
-  const t = (tables ??= load());
-  const h = foldHashes(word, scratch);
-  const n = h.length;
-  const maybeWhole = t.named.has(h.whole);
-  const maybeLess1 = n >= MIN_STEMMED && t.named.has(h.less1);
-  const maybeLess2 = n > MIN_STEMMED && t.named.has(h.less2);
+export function conceptOf(word: string, isNamed: boolean): Concept | null {
+  if (!isNamed) return calendarOf(word);
+  // The hashes of the folded word and of it less one and two units (the filter holds
+  // every form and stem) rule out almost every word before the folded word is made.
+  const { length: n, whole, less1, less2 } = foldHashes(word, scratch);
+  const maybeWhole = named.has(whole);
+  const maybeLess1 = n >= MIN_STEMMED && named.has(less1);
+  const maybeLess2 = n > MIN_STEMMED && named.has(less2);
   if (!maybeWhole && !maybeLess1 && !maybeLess2) return null;
   const f = foldConcept(word);
-  const hit = maybeWhole ? t.exact.get(f) : undefined;
+  const hit = maybeWhole ? conceptFor(forms.idOf(f, f.length)) : null;
   if (hit) {
     if (hit.kind !== 'territory') return hit;
     // Three letters and fewer: acronyms only (USA, SAD, США), never a word like "Sam".
     return f.length >= 4 || word === word.toUpperCase() ? hit : null;
   }
   if (f.length < MIN_STEMMED) return null;
-  const less1 = f.slice(0, -1);
-  const whole = t.exact.get(less1); // Íránu, Deutschlands
-  if (whole?.kind === 'territory') return whole;
+  if (maybeLess1) {
+    const whole1 = conceptFor(forms.idOf(f, f.length - 1)); // Íránu, Deutschlands
+    if (whole1?.kind === 'territory') return whole1;
+  }
   if (f.length === MIN_STEMMED) return null;
-  return t.stems.get(less1) ?? t.stems.get(f.slice(0, -2)) ?? null; // Německu, Německem
+  // Německu, Německem
+  return (maybeLess1 ? conceptFor(forms.stemIdOf(f, f.length - 1)) : null) ?? (maybeLess2 ? conceptFor(forms.stemIdOf(f, f.length - 2)) : null);
 }
 
 /** The anchor key text of a concept (hashed like a number's digits, in its own space). */
