@@ -23,14 +23,15 @@ export interface Concept {
   id: string;
 }
 
-const forms = new ConceptForms(CONCEPT_FORMS);
+// Marked pure: a bundle that never looks a concept up (the background) leaves the table out.
+const forms = /* @__PURE__ */ new ConceptForms(CONCEPT_FORMS);
 /** The fold hashes of every form and every territory stem looked up (a word that passes is looked up for real). */
-const named = new BloomFilter(NAMED_FILTER);
+const named = /* @__PURE__ */ new BloomFilter(NAMED_FILTER);
 /** The same for the month and weekday forms: what a lower-case word may be (read for most words of a page). */
-const dates = new BloomFilter(CALENDAR_FILTER);
+const dates = /* @__PURE__ */ new BloomFilter(CALENDAR_FILTER);
 
 /** One object per concept, made when first met. */
-const concepts = new Map<string, Concept>();
+const concepts = /* @__PURE__ */ new Map<string, Concept>();
 function conceptFor(id: string | null): Concept | null {
   if (id === null) return null;
   let c = concepts.get(id);
