@@ -68,9 +68,11 @@ export default defineBackground(() => {
     if (tabId === undefined || tabId < 0) return;
     const { url } = parsePageReady(data);
     // "Check only when I click": a content script that still runs (the setting just
-    // changed) is not listened to.
+    // changed) is not listened to. The settings are read meanwhile.
+    const settings = loadSettings();
+    settings.catch(() => undefined); // handled by pageReady, if it comes to that
     if ((await getCheckMode()) === 'click') return;
-    await checker.pageReady(tabId, sender.frameId ?? 0, url);
+    await checker.pageReady(tabId, sender.frameId ?? 0, url, settings);
   });
 
   // The reader clicked the toolbar button on a page not checked yet (click mode, or the
@@ -78,12 +80,14 @@ export default defineBackground(() => {
   onMessage('checkTab', async ({ data, sender }) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return null;
     const { tabId } = parseTabRef(data, 'checkTab');
+    // Started before the tab is looked up: a worker just woken has the store to open.
+    const settings = checker.prepare();
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     const url = httpUrl(tab?.url);
     if (!url) return null;
     const known = await checker.verdictFor(tabId, url);
     if (known && known.state !== 'checking' && known.state !== 'error') return known;
-    return checker.pageReady(tabId, 0, pageAddress(url));
+    return checker.pageReady(tabId, 0, pageAddress(url), settings);
   });
 
   onMessage('getTabVerdict', async ({ data, sender }) => {

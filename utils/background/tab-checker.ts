@@ -35,8 +35,18 @@ export interface CheckerDeps {
 }
 
 export interface TabChecker {
-  /** The content script says the page at `url` looks like an article. */
-  pageReady(tabId: number, frameId: number, url: string): Promise<TabVerdict | null>;
+  /**
+   * A check is coming: starts what it needs that does not depend on the page (the store
+   * opened and readied, the engine compiled, the settings read) and returns the settings
+   * read, for `pageReady`. Called first thing by a message that leads to a check, so that
+   * the browser's round trips before it (the tab, its verdict so far) overlap these.
+   */
+  prepare(): Promise<Settings>;
+  /**
+   * The content script says the page at `url` looks like an article. `settings`: as read
+   * by `prepare` for this check (else read now).
+   */
+  pageReady(tabId: number, frameId: number, url: string, settings?: Promise<Settings>): Promise<TabVerdict | null>;
   /** The tab now shows `url` (navigation, history change). */
   urlChanged(tabId: number, url: string): Promise<void>;
   tabRemoved(tabId: number): Promise<void>;
@@ -87,11 +97,14 @@ export function createTabChecker(deps: CheckerDeps): TabChecker {
    * of it to do, and reading the page in the tab takes longer. Failures surface in
    * `judge`, which asks again.
    */
+  let warming: Promise<unknown> | null = null;
   function warmUp(): void {
-    void deps
+    if (warming) return; // one at a time: `prepare` and the check it leads to both ask
+    warming = deps
       .db()
       .then(prepareLookups)
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => (warming = null));
     // The engine's code compiled too, once the store's requests are on their way.
     setTimeout(() => {
       try {
@@ -125,11 +138,15 @@ export function createTabChecker(deps: CheckerDeps): TabChecker {
   }
 
   const checker: TabChecker = {
-    async pageReady(tabId, frameId, url) {
+    prepare() {
+      warmUp();
+      return settings();
+    },
+    async pageReady(tabId, frameId, url, early) {
       mark('check');
       // The store is opened while the page is read, not after.
       warmUp();
-      const s = await settings();
+      const s = await (early ?? settings()).catch(() => DEFAULT_SETTINGS);
       // A site the reader never wants checked is not even read.
       if (skipEntryFor(s, url)) {
         await forget(tabId);

@@ -68,6 +68,28 @@ describe('tab checker', () => {
     expect(await c.verdictFor(7, IT)).toEqual(v);
   });
 
+  it('uses the settings `prepare` read for the check it leads to, and opens the store once', async () => {
+    let reads = 0;
+    let opens = 0;
+    const c = createTabChecker({
+      db: async () => (opens++, db),
+      extract: (tabId, frameId) => extract(tabId, frameId),
+      verdicts: new TabVerdicts(),
+      badge: (tabId, v) => showBadge(tabId, v, t),
+      settings: async () => (reads++, { sensitivity: 'normal', skipHosts: ['notizie.example'] }),
+      log,
+    });
+    shownAt.set(7, IT);
+    const settings = c.prepare();
+    expect(await c.pageReady(7, 0, IT, settings)).toBeNull(); // a site never checked: not read
+    expect(reads).toBe(1);
+    // The store was readied once, for both (the check forgot the tab without it).
+    expect(opens).toBe(1);
+    // Without settings handed over, the check reads them itself.
+    expect(await c.pageReady(7, 0, IT)).toBeNull();
+    expect(reads).toBe(2);
+  });
+
   it('recognises the French seed page as the known original, quietly', async () => {
     const c = checker();
     shownAt.set(3, FR);
