@@ -42,6 +42,19 @@ function conceptFor(id: string | null): Concept | null {
 const scratch: FoldHashes = { length: 0, whole: 0, less1: 0, less2: 0 };
 
 /**
+ * The answers for the words that passed a filter, by word and kind of lookup: a binary
+ * search costs a few hundred character comparisons, a page names its months and countries
+ * again and again, and pages of one sitting name the same. Bounded: emptied when full.
+ */
+const answers = /* @__PURE__ */ new Map<string, Concept | null>();
+const MAX_ANSWERS = 4096;
+function remember(key: string, c: Concept | null): Concept | null {
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(key, c);
+  return c;
+}
+
+/**
  * Whether `text.slice(start, end)` may be a month or a weekday: bit tests, no string
  * made. False for almost every word; true for every calendar word. `foldHash`: the
  * word's fold hash when the caller has it (fold.ts `foldHashes(...).whole`).
@@ -55,9 +68,11 @@ export function mayBeCalendar(text: string, start: number, end: number, foldHash
 export function calendarOf(word: string): Concept | null {
   if (word.length > CALENDAR_MAX + 2) return null; // folding never lengthens by much
   if (!dates.has(foldHashes(word, scratch).whole)) return null;
+  const known = answers.get(word);
+  if (known !== undefined) return known;
   const f = foldConcept(word);
   const c = conceptFor(forms.idOf(f, f.length));
-  return c && c.kind !== 'territory' ? c : null;
+  return remember(word, c && c.kind !== 'territory' ? c : null);
 }
 
 /**
@@ -74,6 +89,14 @@ export function conceptOf(word: string, isNamed: boolean): Concept | null {
   const maybeLess1 = n >= MIN_STEMMED && named.has(less1);
   const maybeLess2 = n > MIN_STEMMED && named.has(less2);
   if (!maybeWhole && !maybeLess1 && !maybeLess2) return null;
+  // A name's answer is kept apart from a lower-case word's: "\u0001" is no word's start.
+  const key = '\u0001' + word;
+  const known = answers.get(key);
+  return known !== undefined ? known : remember(key, territoryOf(word, maybeWhole, maybeLess1, maybeLess2));
+}
+
+/** conceptOf's lookups, once a filter let the word through. */
+function territoryOf(word: string, maybeWhole: boolean, maybeLess1: boolean, maybeLess2: boolean): Concept | null {
   const f = foldConcept(word);
   const hit = maybeWhole ? conceptFor(forms.idOf(f, f.length)) : null;
   if (hit) {
