@@ -46,10 +46,12 @@ export interface LookupTimings {
   /** Candidates, and how many of them were read from the database. */
   candidates: number;
   candidateReads: number;
+  /** 1 when the ranking rested on the last lookup's head (`Ranked.unconfirmed`). */
+  lastHead: number;
 }
 
 export function emptyTimings(): LookupTimings {
-  return { head: 0, stats: 0, plan: 0, postings: 0, rank: 0, records: 0, decode: 0, postingRecords: 0, postingReads: 0, postingEntries: 0, candidates: 0, candidateReads: 0 };
+  return { head: 0, stats: 0, plan: 0, postings: 0, rank: 0, records: 0, decode: 0, postingRecords: 0, postingReads: 0, postingEntries: 0, candidates: 0, candidateReads: 0, lastHead: 0 };
 }
 
 /** Adds the time since the last lap to `timings[phase]` (no-op without timings). */
@@ -123,6 +125,7 @@ export async function rankedSeqs(
     ) {
       const unconfirmed = readHead(retrieval);
       unconfirmed.catch(() => undefined); // awaited by the caller
+      if (timings) timings.lastHead++;
       const found = await readPostings(postings, plan, frequency, { stamp: guessStamp }, timings);
       lap('postings');
       const seqs = rank(found, known.stats, believed.originals, max, timings);
