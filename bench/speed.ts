@@ -181,7 +181,7 @@ function accuracy(qs: readonly Query[], outcomes: readonly LookupOutcome[], orig
 }
 
 const PHASES = ['head', 'stats', 'plan', 'postings', 'rank', 'records', 'decode'] as const;
-const COUNTS = ['postingRecords', 'postingReads', 'postingEntries', 'candidates', 'candidateReads'] as const;
+const COUNTS = ['postingRecords', 'postingReads', 'postingEntries', 'candidates', 'candidateReads', 'lastHead'] as const;
 
 /** Median and p99 of each phase of the lookups (utils/store/retrieve.ts LookupTimings), and of `decide`. */
 export function phaseSummaries(out: readonly LookupOutcome[]): Record<string, Summary> {
@@ -558,8 +558,8 @@ export function markdownReport(r: any): string {
   const tail = r.lookupTail?.[big];
   if (ph && phCold && tail) {
     const phaseNames: Array<[string, string]> = [
-      ['head', 'head (with the posting lists, when the statistics are known)'], ['stats', 'statistics'], ['plan', 'plan'],
-      ['postings', 'posting lists (the rest of the wait)'], ['rank', 'ranking'], ['records', 'candidates read'], ['decode', 'candidates decoded'],
+      ['head', 'head (with the posting lists, when the statistics are known; none when ranked on the last head read)'], ['stats', 'statistics'], ['plan', 'plan'],
+      ['postings', 'posting lists (the rest of the wait)'], ['rank', 'ranking'], ['records', 'candidates read (with the head, when ranked on the last one read)'], ['decode', 'candidates decoded'],
       ['between', 'between the phases'], ['decide', 'decide'],
     ];
     out.push(`Where a lookup's time goes at ${Number(r.registered[big]).toLocaleString('en')} originals (ms; the slowest 1% are the ${tail.lookups} lookups that make the p99):`);
@@ -568,7 +568,7 @@ export function markdownReport(r: any): string {
       label, ms(ph[k].median), ms(ph[k].p99), ms(phCold[k].median), ms(phCold[k].p99), ms(tail[k]), ms(tail[`${k}All`]),
     ])));
     out.push('');
-    out.push(`Read per lookup (median / p99): ${ph.postingRecords.median} / ${ph.postingRecords.p99} posting records wanted, ${ph.postingReads.median} / ${ph.postingReads.p99} of them from the database (caches emptied: ${phCold.postingReads.median} / ${phCold.postingReads.p99}); ${ph.postingEntries.median} / ${ph.postingEntries.p99} posting entries ranked; ${ph.candidateReads.median} / ${ph.candidateReads.p99} of the ${ph.candidates.median} candidates read from the database.`);
+    out.push(`Read per lookup (median / p99): ${ph.postingRecords.median} / ${ph.postingRecords.p99} posting records wanted, ${ph.postingReads.median} / ${ph.postingReads.p99} of them from the database (caches emptied: ${phCold.postingReads.median} / ${phCold.postingReads.p99}); ${ph.postingEntries.median} / ${ph.postingEntries.p99} posting entries ranked; ${ph.candidateReads.median} / ${ph.candidateReads.p99} of the ${ph.candidates.median} candidates read from the database; ranked on the last lookup's head (one round trip in all): ${Math.round(tail.lastHeadAll * 100)}% of the lookups (of the slowest 1%: ${Math.round(tail.lastHead * 100)}%).`);
     out.push('');
   }
   out.push(...restartMarkdown(r));

@@ -57,7 +57,7 @@ describe('the speed benchmark', () => {
   });
 
   it('splits a lookup into its phases, and the slowest ones apart', () => {
-    const phases = (postings: number) => ({ head: 0.2, stats: 0, plan: 0.1, postings, rank: 0.3, records: 1, decode: 0.2, postingRecords: 40, postingReads: 30, postingEntries: 900, candidates: 12, candidateReads: 4 });
+    const phases = (postings: number) => ({ head: 0.2, stats: 0, plan: 0.1, postings, rank: 0.3, records: 1, decode: 0.2, postingRecords: 40, postingReads: 30, postingEntries: 900, candidates: 12, candidateReads: 4, lastHead: 1 });
     const out = Array.from({ length: 200 }, (_, i) => {
       const p = phases(i === 199 ? 40 : 1);
       const retrieveMs = p.head + p.plan + p.postings + p.rank + p.records + p.decode + 0.5;

@@ -92,6 +92,16 @@ function cacheFor(head: Pick<RetrievalHead, 'stamp'> | undefined): typeof postin
 }
 
 /**
+ * Whether every posting record holding `keys` is in the cache under `stamp`: a lookup
+ * that believes `stamp` current then needs no posting request at all.
+ */
+export function postingsCached(keys: readonly number[], frequency: (key: number) => number, stamp: number): boolean {
+  if (postingCache.stamp !== stamp) return false;
+  for (const k of keys) if (!postingCache.records.has(postingRecordKey(k, frequency(k)))) return false;
+  return true;
+}
+
+/**
  * The posting lists of `keys` (whose frequencies are known), reading each record once:
  * a bucket shared by several of the keys is read one time, a record a recent lookup read
  * is not read again (when `head` is given: the cache holds what was read under its stamp).

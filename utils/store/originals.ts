@@ -13,7 +13,7 @@ import type { Db } from './db';
 import { filedKeys, KeyIndexWriter, readHead, readStats } from './key-index';
 import { rankedSeqs, stopwatch, type LookupTimings } from './retrieve';
 import { urlKeyOf } from './url-key';
-import type { OriginalRecord, ProvenanceDB, StoreName } from './schema';
+import type { OriginalRecord, ProvenanceDB, RetrievalHead, StoreName } from './schema';
 import { touch } from './lru';
 
 /** The stores a write that files or unfiles originals touches. */
@@ -247,8 +247,29 @@ export function clearCandidateCache(): void {
  * lookup did, under the same index stamp).
  */
 export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CANDIDATES, timings?: LookupTimings): Promise<CandidateOriginal[]> {
+  // Ranked on what an earlier lookup read, the shortlist holds only if the index has not
+  // been written since: else the page is looked up again on the index as it is now.
+  return (await shortlist(db, page, max, timings, lastHeads.get(db) ?? null)) ?? (await shortlist(db, page, max, timings, null))!;
+}
+
+/**
+ * The index head each database's last lookup read: the next lookup ranks on it, without
+ * waiting for its own, when everything else it needs is in memory (retrieve.ts). Only a
+ * guess, always checked against the head of the lookup's own transaction.
+ */
+const lastHeads = new WeakMap<Db, RetrievalHead>();
+
+/** `candidatesFor`, once; null when it ranked on a head that a write has replaced since. */
+async function shortlist(
+  db: Db,
+  page: PageFingerprint,
+  max: number,
+  timings: LookupTimings | undefined,
+  believed: RetrievalHead | null,
+): Promise<CandidateOriginal[] | null> {
   const tx = db.transaction(INDEXED_STORES, 'readonly');
-  const { seqs, stamp } = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max, timings);
+  const { seqs, stamp, unconfirmed, head: ranked } = await rankedSeqs(tx.objectStore('postings'), tx.objectStore('retrieval'), page, max, timings, believed);
+  if (ranked) lastHeads.set(db, ranked);
   const lap = stopwatch(timings);
   let decodeMs = 0;
   const cache = stamp === undefined ? null : candidateCache;
@@ -257,33 +278,48 @@ export async function candidatesFor(db: Db, page: PageFingerprint, max = MAX_CAN
     cache.stamp = stamp;
   }
   const bySeq = tx.objectStore('originals').index('by-seq');
-  const found = await Promise.all(
-    seqs.map(async (seq): Promise<CandidateOriginal | null> => {
-      const hit = touch(cache?.originals, seq);
-      if (hit) return hit;
-      if (timings) timings.candidateReads++;
-      const r = await bySeq.get(seq);
-      if (!r) return null;
-      const t = timings ? performance.now() : 0;
-      const c: CandidateOriginal = { id: r.id, lang: r.lang, fingerprint: decodeBytes(r.fingerprint), info: infoOf(r) };
-      if (timings) decodeMs += performance.now() - t;
-      if (cache && cache.stamp === stamp) {
-        cache.originals.set(seq, c);
-        if (cache.originals.size > CANDIDATE_CACHE_SIZE) cache.originals.delete(cache.originals.keys().next().value!);
-      }
-      return c;
-    }),
-  );
+  // Originals read from the database, cached only once their stamp is confirmed.
+  const read: Array<[number, CandidateOriginal]> = [];
+  const [found, head] = await Promise.all([
+    Promise.all(
+      seqs.map(async (seq): Promise<CandidateOriginal | null> => {
+        const hit = touch(cache?.originals, seq);
+        if (hit) return hit;
+        if (timings) timings.candidateReads++;
+        const r = await bySeq.get(seq);
+        if (!r) return null;
+        const t = timings ? performance.now() : 0;
+        const c: CandidateOriginal = { id: r.id, lang: r.lang, fingerprint: decodeBytes(r.fingerprint), info: infoOf(r) };
+        if (timings) decodeMs += performance.now() - t;
+        read.push([seq, c]);
+        return c;
+      }),
+    ),
+    unconfirmed,
+  ]);
   // Everything is read: the transaction's completion (one more round trip to the
   // database) is not worth waiting for — a read-only one changes nothing either way.
   tx.done.catch(() => undefined);
-  const out = found.filter((c): c is CandidateOriginal => c !== null);
   if (timings) {
     lap('records');
     // Decoding happened while the records came in: it is counted apart from reading them.
     timings.records -= decodeMs;
     timings.decode += decodeMs;
-    timings.candidates += out.length;
   }
+  // The index was written since the head the ranking rested on: a deleted original's
+  // decoded copy may be in the cache, a new original missing from the lists. None of it
+  // is used; the caches are emptied by the next lookup's new stamp.
+  if (head && head.stamp !== stamp) {
+    lastHeads.set(db, head);
+    return null;
+  }
+  if (cache && cache.stamp === stamp) {
+    for (const [seq, c] of read) {
+      cache.originals.set(seq, c);
+      if (cache.originals.size > CANDIDATE_CACHE_SIZE) cache.originals.delete(cache.originals.keys().next().value!);
+    }
+  }
+  const out = found.filter((c): c is CandidateOriginal => c !== null);
+  if (timings) timings.candidates += out.length;
   return out;
 }

@@ -6,9 +6,15 @@
  * engine's ranking (`rankCandidates`, computed on the stored lists: rank-postings.ts),
  * damped by each original's key count from the statistics. Never a scan: the cost
  * follows the page's rarest keys, not the number of originals.
+ *
+ * When the statistics and every list wanted are already in memory, the ranking does not
+ * wait for the head at all: it rests on the head the last lookup read, and the head
+ * requested now travels with the shortlisted originals' reads, one round trip for the
+ * whole lookup; the caller checks it (`Ranked.unconfirmed`).
  */
 import { lookupKeys, MAX_CANDIDATES, type PageFingerprint } from '@/utils/engine';
-import { adoptPostingStamp, lastStats, postingCacheStamp, readHead, readPostings, readStats, type PostingsStore, type RetrievalStats, type RetrievalStore } from './key-index';
+import { adoptPostingStamp, lastStats, postingCacheStamp, postingsCached, readHead, readPostings, readStats, type PostingsStore, type RetrievalStats, type RetrievalStore } from './key-index';
+import type { RetrievalHead } from './schema';
 import { planLookup } from './lookup-plan';
 import { postingLength } from './postings';
 import { rankStoredPostings, type StoredPosting } from './rank-postings';
@@ -40,10 +46,12 @@ export interface LookupTimings {
   /** Candidates, and how many of them were read from the database. */
   candidates: number;
   candidateReads: number;
+  /** 1 when the ranking rested on the last lookup's head (`Ranked.unconfirmed`). */
+  lastHead: number;
 }
 
 export function emptyTimings(): LookupTimings {
-  return { head: 0, stats: 0, plan: 0, postings: 0, rank: 0, records: 0, decode: 0, postingRecords: 0, postingReads: 0, postingEntries: 0, candidates: 0, candidateReads: 0 };
+  return { head: 0, stats: 0, plan: 0, postings: 0, rank: 0, records: 0, decode: 0, postingRecords: 0, postingReads: 0, postingEntries: 0, candidates: 0, candidateReads: 0, lastHead: 0 };
 }
 
 /** Adds the time since the last lap to `timings[phase]` (no-op without timings). */
@@ -57,9 +65,27 @@ export function stopwatch(timings: LookupTimings | undefined) {
   };
 }
 
+/** What `rankedSeqs` ranked, and under which state of the index. */
+export interface Ranked {
+  /** The seqs of the originals worth comparing with the page, best first. */
+  seqs: number[];
+  /** The index head's stamp they were ranked under (what lookups may cache by). */
+  stamp: number | undefined;
+  /**
+   * Set when the ranking rested on what an earlier lookup read (the head, the statistics,
+   * every posting list from the cache) instead of waiting for this transaction's head:
+   * that head, requested first, arriving with the caller's own reads. The caller trusts
+   * nothing it read until this head's stamp is `stamp` (no write since); if it is not,
+   * it looks the page up again with `speculate` off.
+   */
+  unconfirmed?: Promise<RetrievalHead>;
+  /** The head read and waited for (when not `unconfirmed`): the next lookup's `believed`. */
+  head?: RetrievalHead;
+}
+
 /**
  * The seqs of the originals worth comparing with `page`, best first, at most `max`; and
- * the index head's stamp they were ranked under (what lookups may cache by).
+ * the index head's stamp they were ranked under.
  */
 export async function rankedSeqs(
   postings: Pick<PostingsStore, 'get'>,
@@ -67,7 +93,12 @@ export async function rankedSeqs(
   page: PageFingerprint,
   max = MAX_CANDIDATES,
   timings?: LookupTimings,
-): Promise<{ seqs: number[]; stamp: number | undefined }> {
+  /**
+   * The head the last lookup of this database read: ranked on without waiting for this
+   * transaction's when everything else is in memory too (see `Ranked.unconfirmed`).
+   */
+  believed: RetrievalHead | null = null,
+): Promise<Ranked> {
   const lap = stopwatch(timings);
   const keys = lookupKeys(page);
   if (keys.length === 0 || max <= 0) return { seqs: [], stamp: undefined };
@@ -82,13 +113,31 @@ export async function rankedSeqs(
   if (known) {
     const frequency = (k: number) => known.stats.frequencies.get(k);
     const plan = planLookup(keys, frequency);
+    lap('plan');
+    // Every list wanted is in the cache, under the stamp of the head the last lookup read:
+    // nothing to wait for before ranking. The head is still requested — first, so it
+    // comes back with the candidates' records, in the same round trip — and the caller
+    // checks it before trusting anything: a write from any context (the options page's
+    // import, a deletion, a migration, a clear) draws a new stamp.
+    if (
+      plan.length && believed && guessStamp !== undefined && believed.stamp === guessStamp &&
+      believed.digest === known.digest && believed.originals > 0 && postingsCached(plan, frequency, guessStamp)
+    ) {
+      const unconfirmed = readHead(retrieval);
+      unconfirmed.catch(() => undefined); // awaited by the caller
+      if (timings) timings.lastHead++;
+      const found = await readPostings(postings, plan, frequency, { stamp: guessStamp }, timings);
+      lap('postings');
+      const seqs = rank(found, known.stats, believed.originals, max, timings);
+      lap('rank');
+      return { seqs, stamp: guessStamp, unconfirmed };
+    }
     guess = plan.length ? readPostings(postings, plan, frequency, guessStamp === undefined ? undefined : { stamp: guessStamp }, timings) : Promise.resolve(new Map());
     guess.catch(() => undefined); // awaited below, unless the guess is dropped
-    lap('plan');
   }
   const head = await readHead(retrieval);
   lap('head');
-  const none = { seqs: [], stamp: head.stamp };
+  const none = { seqs: [], stamp: head.stamp, head };
   if (head.originals <= 0) return none;
   let stats: RetrievalStats;
   let found: Map<number, Uint8Array>;
@@ -108,12 +157,17 @@ export async function rankedSeqs(
     found = await readPostings(postings, plan, (k) => stats.frequencies.get(k), head, timings);
     lap('postings');
   }
+  const seqs = rank(found, stats, head.originals, max, timings);
+  lap('rank');
+  return { seqs, stamp: head.stamp, head };
+}
+
+/** The engine's rankCandidates, computed on the stored lists as they are (rank-postings.ts). */
+function rank(found: Map<number, Uint8Array>, stats: RetrievalStats, originals: number, max: number, timings?: LookupTimings): number[] {
   const { keyCounts } = stats;
   const lists: StoredPosting[] = [];
   for (const [key, bytes] of found) lists.push({ key, bytes });
-  // The engine's rankCandidates, computed on the stored lists as they are (rank-postings.ts).
-  const seqs = rankStoredPostings(lists, head.originals, max, (seq) => keyCounts[seq] || 1);
+  const seqs = rankStoredPostings(lists, originals, max, (seq) => keyCounts[seq] || 1);
   if (timings) for (const l of lists) timings.postingEntries += postingLength(l.bytes);
-  lap('rank');
-  return { seqs, stamp: head.stamp };
+  return seqs;
 }
