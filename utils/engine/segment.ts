@@ -28,6 +28,8 @@ export interface RunWord {
   kind: 'word' | 'name' | 'single';
 }
 
+const LETTER = /\p{L}/u;
+
 const segmenters = new Map<string, Intl.Segmenter | null>();
 
 /** The word segmenter for a locale, made once; null where the platform has none. */
@@ -84,7 +86,12 @@ export function segmentParagraph(run: string, script: Script, isWord: (segment: 
   if (!segmenter) return [];
   const out: RunWord[] = [];
   const segments: { word: string; at: number; kind: 'word' | 'single' | 'other' }[] = [];
-  for (const s of segmenter.segment(run)) segments.push({ word: s.segment, at: s.index, kind: !s.isWordLike ? 'other' : s.segment.length === 1 ? 'single' : 'word' });
+  for (const s of segmenter.segment(run)) {
+    // A segment of letters is a word, whatever `isWordLike` says: Firefox's segmenter
+    // reports some characters it has no entry for as not word-like (巴 of 奥巴马).
+    const letters = s.isWordLike || LETTER.test(s.segment);
+    segments.push({ word: s.segment, at: s.index, kind: !letters ? 'other' : s.segment.length === 1 ? 'single' : 'word' });
+  }
   if (script !== 'han') {
     for (const s of segments) if (s.kind !== 'other') out.push({ word: s.word, at: s.at, kind: 'word' });
     return out;
