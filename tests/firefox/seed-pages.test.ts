@@ -93,6 +93,16 @@ describe(`Firefox ESR`, () => {
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  it('cuts Chinese into dictionary words, as the engine reads Chinese names (utils/engine/segment.ts)', async () => {
+    // Without a dictionary every character would be a word of its own: 白宫 (the White
+    // House), 准备 and 总统 must come out whole.
+    const words = await ff.evaluate<string[]>(control, `[...new Intl.Segmenter('zh', { granularity: 'word' }).segment('正准备在白宫度过圣诞节的总统奥巴马')].map((s) => s.segment)`);
+    expect(words).toEqual(expect.arrayContaining(['准备', '白宫', '总统']));
+    // The name, which no dictionary has, in single characters (Firefox reports some of
+    // them as not word-like: segment.ts reads letters whatever it says).
+    expect(words).toEqual(expect.arrayContaining(['奥', '巴', '马']));
+  });
+
   it('flags the Italian copy: badge, and the popup names the French original', async () => {
     const url = server.url(ITALIAN_PATH);
     await ff.openTab(url);

@@ -7,6 +7,8 @@ import { calendarOf, conceptKeyText, conceptOf, mayBeCalendar, type Concept } fr
 import { nextToken, token as found } from './tokens';
 import { latinReading } from './translit';
 import { isCaseless, scriptOfCode } from './normalise';
+import { scaledDigits, signAfter } from './scaled';
+import { isInterpunct, segmentParagraph, type RunWord } from './segment';
 import type { AnchorKind, Script } from './types';
 
 export interface Anchor {
@@ -21,8 +23,17 @@ export interface Anchor {
 }
 
 
-/** Scripts whose runs of letters are phrases, not words: no name can be cut out. */
+/**
+ * Scripts whose runs of letters are phrases, not words: cut by a dictionary segmenter in a
+ * text of their own (segment.ts), skipped inside another (Han in a Japanese text).
+ */
 const UNSEGMENTED = new Set<Script>(['han', 'thai']);
+
+/** Whether a segment names a country, a month or a weekday (never part of a name). */
+const isConceptWord = (w: string) => conceptOf(w, true) !== null;
+
+/** Whether a UTF-16 unit joins the parts of a foreign name (segment.ts isInterpunct). */
+const isInterpunctUnit = (c: number) => isInterpunct(String.fromCharCode(c));
 
 /** A number's language-free form: its digits, without leading zeros ("07" → "7"). */
 export function numberForm(token: string): string | null {
@@ -292,6 +303,11 @@ interface WordInfo {
   inside: boolean;
   /** Occurrences, in a caseless script (frequent words there are function words). */
   count: number;
+  /**
+   * Written as only names are, however often it recurs: joined to another name by an
+   * interpunct somewhere in the text (巴拉克·奥巴马, バラク・オバマ).
+   */
+  nameLike: boolean;
 }
 
 /** Hiragana writes Japanese grammar and native words, never a foreign name. */
@@ -375,6 +391,25 @@ function startsUpper(word: string): boolean {
   return UPPER.test(word);
 }
 
+/**
+ * The names in a span of name characters (segment.ts), cut at the text's particles: a
+ * name spelled out character by character may come with the particles around it
+ * (奥巴马和萨拉萨尔 → 奥巴马, 萨拉萨尔), which the text also writes alone elsewhere.
+ */
+function pushSpelled(out: Anchor[], item: Candidate, particles: Map<string, number>): void {
+  const { word } = item;
+  let start = 0;
+  for (let k = 0; k <= word.length; k++) {
+    if (k < word.length && (particles.get(word[k]) ?? 0) < 2) continue;
+    if (k - start >= 2) {
+      const part = word.slice(start, k);
+      const keys = nameKeys(part);
+      if (keys) out.push({ kind: 'name', label: part, precise: keys.precise, coarse: keys.coarse, para: item.para, offset: item.offset + start });
+    }
+    start = k + 1;
+  }
+}
+
 /** A word that may be a name, as met in the single pass over the text. */
 interface Candidate {
   word: string;
@@ -382,6 +417,8 @@ interface Candidate {
   para: number;
   offset: number;
   atStart: boolean;
+  /** Single characters joined by the segmenter (segment.ts): particles may cling to it. */
+  spelled?: boolean;
 }
 
 /**
@@ -396,6 +433,9 @@ interface Candidate {
 export function readAnchors(paragraphs: string[], script: Script, maxAnchors: number, words?: number[]): Anchor[] {
   const caseless = isCaseless(script);
   const known = new Map<string, WordInfo>();
+  // Characters a segmented text writes alone between two words, and how often: those
+  // it writes so more than once are particles (的, 在, 和).
+  const particles = new Map<string, number>();
   // Numbers are final as soon as they are read; words wait for the whole text to be seen.
   const items: Array<Anchor | Candidate> = [];
   let base = 0;
@@ -408,6 +448,9 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
     // alone, its name may be another word ("may", "mars").
     let lastWasNumber = false;
     let pending: { word: string; offset: number; concept: Concept | null } | null = null;
+    // Chinese or Thai: the paragraph's words, cut when first needed, read in order.
+    let runWords: RunWord[] | null = null;
+    let cursor = 0;
     // A lower-case word is never a name, but may be a weekday, or a month in a date.
     const onLower = (word: string, offset: number, afterNumber: boolean) => {
       const concept = word.length >= 3 ? calendarOf(word) : null;
@@ -429,8 +472,10 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         pending = null;
         lastWasNumber = true;
         const text = p.slice(index, end);
-        const form = numberForm(text);
-        if (form) items.push({ kind: 'num', label: text, precise: hash24('#' + form), coarse: 0, para, offset: base + index });
+        // 40亿: the amount, as "4 milliards" or "4 billion" writes it (scaled.ts).
+        const sign = signAfter(p, end);
+        const form = sign ? numberForm(scaledDigits(text, sign[1])) : numberForm(text);
+        if (form) items.push({ kind: 'num', label: sign ? text + sign[0] : text, precise: hash24('#' + form), coarse: 0, para, offset: base + index });
         continue;
       }
       const afterNumber = lastWasNumber;
@@ -447,6 +492,39 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         continue;
       }
       const token = p.slice(index, end);
+      // A run of Chinese or Thai in a text of its own: its words from the segmenter
+      // (segment.ts). Of Chinese ones, the names of countries and months, the names
+      // spelled out in name characters, and the words an interpunct joins to a name.
+      if (UNSEGMENTED.has(script) && scriptOfCode(c) === script) {
+        const joinedBefore = index > 0 && isInterpunctUnit(p.charCodeAt(index - 1));
+        const joinedAfter = end < p.length && isInterpunctUnit(p.charCodeAt(end));
+        runWords ??= segmentParagraph(p, script, isConceptWord);
+        while (cursor < runWords.length && runWords[cursor].at < index) cursor++;
+        for (; cursor < runWords.length && runWords[cursor].at < end; cursor++) {
+          const { word, kind } = runWords[cursor];
+          const at = runWords[cursor].at - index;
+          const joined = (joinedBefore && at === 0) || (joinedAfter && at + word.length === token.length);
+          if (kind === 'single') {
+            if (!joined) particles.set(word, (particles.get(word) ?? 0) + 1);
+            continue;
+          }
+          let info = known.get(word);
+          if (info === undefined) {
+            info = { concept: conceptOf(word, true), keys: undefined, inside: true, count: 0, nameLike: false };
+            known.set(word, info);
+          }
+          if (info.concept && (info.concept.kind !== 'month' || afterNumber)) {
+            items.push(conceptAnchor(info.concept, word, para, base + index + at));
+            continue;
+          }
+          // A Chinese dictionary word is the language's own, unless joined to a name.
+          if (kind === 'word' && script === 'han' && !joined) continue;
+          info.count++;
+          if (joined) info.nameLike = true;
+          items.push({ word, info, para, offset: base + index + at, atStart: false, spelled: kind === 'name' });
+        }
+        continue;
+      }
       // Most tokens are one word as they stand (no clitic, no Japanese run to cut).
       let parts = hasApostrophe || script === 'kana' || script === 'han' || c >= 0x3040 ? wordsOf(token, script) : null;
       // A compound's parts are words of their own: the name or acronym in HIV-Viren,
@@ -473,9 +551,11 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         }
         let info = known.get(word);
         if (info === undefined) {
-          info = { concept: word.length >= 3 ? conceptOf(word, true) : null, keys: undefined, inside: false, count: 0 };
+          info = { concept: word.length >= 3 ? conceptOf(word, true) : null, keys: undefined, inside: false, count: 0, nameLike: false };
           known.set(word, info);
         }
+        // バラク・オバマ: a part joined to another by an interpunct is a name's.
+        if ((w === 0 && index > 0 && isInterpunctUnit(p.charCodeAt(index - 1))) || (w === count - 1 && end < p.length && isInterpunctUnit(p.charCodeAt(end)))) info.nameLike = true;
         const concept = info.concept;
         if (concept && (concept.kind !== 'month' || afterNumber)) {
           items.push(conceptAnchor(concept, word, para, base + at));
@@ -502,8 +582,12 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
     const { word, info } = item;
     // Words of another script inside a text (a Latin name in a Russian text) are names by
     // nature; in a caseless text, frequent words are function words.
-    if (caseless && info.count > 2) continue;
+    if (caseless && info.count > 2 && !info.nameLike) continue;
     if (item.atStart && !info.inside) continue;
+    if (item.spelled && particles.size) {
+      pushSpelled(out, item, particles);
+      continue;
+    }
     if (info.keys === undefined) info.keys = nameKeys(word);
     const keys = info.keys;
     if (keys) out.push({ kind: 'name', label: word, precise: keys.precise, coarse: keys.coarse, para: item.para, offset: item.offset });

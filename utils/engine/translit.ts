@@ -2,9 +2,10 @@
  * A Latin reading of any alphabetic script, so that «Обама», «Ομπάμα», «オバマ» and
  * «Obama» can meet. Letters of the scripts in the generated table get any-ascii's
  * reading; Hangul syllables are composed algorithmically; Latin letters lose their
- * diacritics (by decomposition, with a few letters that have none mapped by hand). What has no reading here (Han, symbols) is kept as it is.
+ * diacritics (by decomposition, with a few letters that have none mapped by hand). Han characters get their Mandarin reading when they are among those a translator spells
+ * foreign names with (奥巴马 → aobama); what has no reading here (other Han, symbols) is kept as it is.
  */
-import { TRANSLIT_RANGES } from './translit-table';
+import { TRANSLIT_HAN, TRANSLIT_RANGES } from './translit-table';
 
 let table: Map<number, string> | null = null;
 
@@ -14,6 +15,14 @@ function readings(): Map<number, string> {
   for (const [start, joined] of TRANSLIT_RANGES) {
     const readings = joined.includes('|') ? joined.split('|') : [...joined].map((c) => (c === '_' ? '' : c));
     readings.forEach((latin, i) => table!.set(start + i, latin));
+  }
+  // "丁ding七qi…": a character (one UTF-16 unit), then its a–z reading.
+  for (let i = 0; i < TRANSLIT_HAN.length; ) {
+    const cp = TRANSLIT_HAN.charCodeAt(i++);
+    let j = i;
+    while (j < TRANSLIT_HAN.length && TRANSLIT_HAN.charCodeAt(j) >= 97 && TRANSLIT_HAN.charCodeAt(j) <= 122) j++;
+    table.set(cp, TRANSLIT_HAN.slice(i, j));
+    i = j;
   }
   return table;
 }
@@ -70,6 +79,14 @@ function readingOf(cp: number): string {
   const latin = readings().get(cp);
   if (latin !== undefined) return latin;
   return /\p{M}/u.test(ch) ? '' : ch; // a combining mark with no reading of its own
+}
+
+/**
+ * Whether a Han character is one translators spell foreign names with (it has a reading
+ * in the table: translit-table.ts TRANSLIT_HAN).
+ */
+export function isNameHan(cp: number): boolean {
+  return cp >= 0x3400 && readings().has(cp);
 }
 
 /** Lower-case Latin reading of a word in any alphabetic script. */

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fingerprintArticle, toStored } from './utils/engine';
+import { align } from './utils/engine/align';
+import { chainFeatures, STRUCTURE_FLOOR } from './utils/engine/match';
+import { scoreFeatures } from './utils/engine/score';
+import { merged, split, articleRng } from './bench/variants';
+const frs = new Map(readFileSync('/work/shared/corpus/dev/fr.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((a) => [a.id, a]));
+const arts = readFileSync('/tmp/cjk-corpus/zh.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const sc = (a: any) => { const fr: any = frs.get(a.id); const orig = toStored(fingerprintArticle({ ...fr, lang: 'fr' })); const page: any = fingerprintArticle(a); const ch = align(orig, page, () => 1); const f = chainFeatures(orig, page, ch, STRUCTURE_FLOOR); return `${scoreFeatures(f).toFixed(2)}(${f.structure ? f.structure.cost.toFixed(2) + '/' + f.structure.matched : '-'} ${f.sentences ? f.sentences.cost.toFixed(2) + '/' + f.sentences.matched : '-'})`; };
+arts.slice(0, 24).forEach((a, i) => console.log(i, sc(a), sc(merged(a, articleRng(1, 'zh', 'merged', a.id))), sc(split(a))));
