@@ -53,12 +53,14 @@ export interface SpeedOptions {
   sizes: number[] | null;
   /** Leave out the page tracing (long tasks, content script time): for quick iterations on the store. */
   pages: boolean;
+  /** Only the largest pack's import through the options page and the storage it takes: for iterating on the import. */
+  importOnly: boolean;
 }
 
-const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages]';
+const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--import-only]';
 
 export function parseArgs(argv: readonly string[]): SpeedOptions {
-  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true };
+  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true, importOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -74,6 +76,7 @@ export function parseArgs(argv: readonly string[]): SpeedOptions {
       o.sizes = value().split(',').map(Number).sort((a, b) => a - b);
       if (o.sizes.some((n) => !Number.isInteger(n) || n < 1_000)) throw new Error(`--sizes: whole numbers of originals, at least 1000\n${USAGE}`);
     } else if (flag === '--no-pages') o.pages = false;
+    else if (flag === '--import-only') o.importOnly = true;
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
   return o;
@@ -226,7 +229,8 @@ export async function run(opts: SpeedOptions) {
   /** The originals of each size: the corpus's real ones first, then synthetic ones. The largest keeps all real + BIG synthetic. */
   const packOriginals = (n: number) => (n === BIG ? [...real, ...synth] : [...real, ...synth.slice(0, n - real.length)]);
 
-  const queries = accuracyQueries(corpus, !opts.quick);
+  // No lookups with --import-only: no queries to make.
+  const queries = opts.importOnly ? [] : accuracyQueries(corpus, !opts.quick);
   const timedSets = new Set(corpus.sets.map((s) => s.label)); // clean sets: the scan's sample is drawn from them
   const clean = queries.map((q, i) => (timedSets.has(q.set) ? i : -1)).filter((i) => i >= 0);
   log(`${queries.length} queries (${clean.length} from the corpus files${opts.quick ? '' : ', the rest copy-like variants'})`);
@@ -248,13 +252,15 @@ export async function run(opts: SpeedOptions) {
       let bench = await openBenchPage(b);
 
       // 1. Fingerprints.
-      log('fingerprints…');
-      const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
-      result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
-      result.fingerprintCapMs = { '100000': summary(fp['100000']) };
-      // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
-      result.fingerprintColdMs = summary(fp.coldMs);
-      log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
+      if (!opts.importOnly) {
+        log('fingerprints…');
+        const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
+        result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
+        result.fingerprintCapMs = { '100000': summary(fp['100000']) };
+        // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
+        result.fingerprintColdMs = summary(fp.coldMs);
+        log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
+      }
 
       // 2. The largest pack, imported through the options page into the extension's own database.
       await new Promise((r) => setTimeout(r, 1500)); // the install's default pack is in
@@ -289,6 +295,12 @@ export async function run(opts: SpeedOptions) {
       result.bytesPerOriginal = Math.round((estimate1 - estimate0) / added);
       result.import = { ...imp, originals: added };
       result[`import${BIG / 1000}kSeconds`] = Math.round(imp.seconds * 100) / 100;
+      log(`  import: ${imp.seconds.toFixed(1)} s (checking ${imp.checkSeconds.toFixed(1)} s, writing ${imp.writeSeconds.toFixed(1)} s; CPU s ${JSON.stringify(imp.cpuSeconds)}); ${result.bytesPerOriginal} bytes per original`);
+      if (opts.importOnly) {
+        info.loadEnd = loadNow();
+        result.seconds = Math.round((Date.now() - t0) / 1000);
+        return result;
+      }
 
       // 3. Lookups and the scan at every size; accuracy from the same verdicts.
       const lookupMs: Record<string, Summary> = {};
@@ -555,7 +567,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const r = await run(opts);
-  console.log(printTable(r));
+  if (!opts.importOnly) console.log(printTable(r));
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
     log(`figures written to ${opts.json}`);
@@ -565,7 +577,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (missing.length) {
     log(`not measured in this run: ${missing.join(', ')}`);
     // A full run that leaves out a figure the issue asks for is a broken run.
-    if (!opts.quick && !opts.sizes && opts.pages) return 1;
+    if (!opts.quick && !opts.sizes && opts.pages && !opts.importOnly) return 1;
   }
   return 0;
 }
