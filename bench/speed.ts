@@ -299,6 +299,7 @@ export async function run(opts: SpeedOptions) {
       if (opts.importOnly) {
         info.loadEnd = loadNow();
         result.seconds = Math.round((Date.now() - t0) / 1000);
+        result.missingFields = missingFields(result);
         return result;
       }
 
