@@ -32,6 +32,8 @@ export interface WriteVariant {
   indexes?: 'during' | 'after' | 'none';
   /** Ids cut to this many characters (the store's are about 20). */
   idLength?: number;
+  /** Records written in the order of their ids (LevelDB then appends instead of inserting). */
+  sortedIds?: boolean;
   /** Number keys (the seq) instead of string ids. */
   numberKeys?: boolean;
   /** Requests issued before waiting for the last one: 0 = all at once. */
@@ -54,6 +56,7 @@ const VARIANTS: WriteVariant[] = [
   { name: 'indexes built after the writes', indexes: 'after' },
   { name: 'ids of 8 characters', idLength: 8 },
   { name: 'number keys (seq)', numberKeys: true },
+  { name: 'written in id order', sortedIds: true },
   { name: 'value packed in one ArrayBuffer (indexed fields beside)', shape: 'packed' },
   { name: 'value packed, no indexes', shape: 'packed', indexes: 'none' },
   { name: 'fingerprint as a Blob', shape: 'blob' },
@@ -106,6 +109,7 @@ function writeAll(store, vals, v) {
 globalThis.runVariant = async (v, n) => {
   const pack = (globalThis.pack ??= await (await fetch('/pack.json')).json()).slice(0, n);
   const vals = values(pack, v);
+  if (v.sortedIds) vals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const name = 'w-' + Math.random();
   const keyPath = v.numberKeys ? 'seq' : 'id';
   let db = await open(name, 1, (d) => {
