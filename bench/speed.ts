@@ -59,12 +59,14 @@ export interface SpeedOptions {
    * fingerprints, lookups, smaller stores nor pages. For iterating on the restart path.
    */
   only: 'restart' | null;
+  /** Only the largest pack's import through the options page and the storage it takes: for iterating on the import. */
+  importOnly: boolean;
 }
 
-const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--only restart]';
+const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--only restart] [--import-only]';
 
 export function parseArgs(argv: readonly string[]): SpeedOptions {
-  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true, only: null };
+  const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true, only: null, importOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -84,7 +86,7 @@ export function parseArgs(argv: readonly string[]): SpeedOptions {
       const v = value();
       if (v !== 'restart') throw new Error(`--only: only "restart" is known\n${USAGE}`);
       o.only = v;
-    }
+    } else if (flag === '--import-only') o.importOnly = true;
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
   }
   return o;
@@ -238,7 +240,8 @@ export async function run(opts: SpeedOptions) {
   /** The originals of each size: the corpus's real ones first, then synthetic ones. The largest keeps all real + BIG synthetic. */
   const packOriginals = (n: number) => (n === BIG ? [...real, ...synth] : [...real, ...synth.slice(0, n - real.length)]);
 
-  const queries = accuracyQueries(corpus, !opts.quick);
+  // No lookups with --import-only: no queries to make.
+  const queries = opts.importOnly ? [] : accuracyQueries(corpus, !opts.quick);
   const timedSets = new Set(corpus.sets.map((s) => s.label)); // clean sets: the scan's sample is drawn from them
   const clean = queries.map((q, i) => (timedSets.has(q.set) ? i : -1)).filter((i) => i >= 0);
   log(`${queries.length} queries (${clean.length} from the corpus files${opts.quick ? '' : ', the rest copy-like variants'})`);
@@ -260,7 +263,7 @@ export async function run(opts: SpeedOptions) {
       let bench = await openBenchPage(b);
 
       // 1. Fingerprints.
-      if (!restartOnly) {
+      if (!restartOnly && !opts.importOnly) {
         log('fingerprints…');
         const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
         result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
@@ -303,6 +306,13 @@ export async function run(opts: SpeedOptions) {
       result.bytesPerOriginal = Math.round((estimate1 - estimate0) / added);
       result.import = { ...imp, originals: added };
       result[`import${BIG / 1000}kSeconds`] = Math.round(imp.seconds * 100) / 100;
+      log(`  import: ${imp.seconds.toFixed(1)} s (checking ${imp.checkSeconds.toFixed(1)} s, writing ${imp.writeSeconds.toFixed(1)} s; CPU s ${JSON.stringify(imp.cpuSeconds)}); ${result.bytesPerOriginal} bytes per original`);
+      if (opts.importOnly) {
+        info.loadEnd = loadNow();
+        result.seconds = Math.round((Date.now() - t0) / 1000);
+        result.missingFields = missingFields(result);
+        return result;
+      }
 
       // 3. Lookups and the scan at every size; accuracy from the same verdicts.
       const lookupMs: Record<string, Summary> = {};
@@ -598,7 +608,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (opts.markdown) writeFileSync(opts.markdown, `${restartMarkdown(r).join('\n')}\n`);
     return 0;
   }
-  console.log(printTable(r));
+  if (!opts.importOnly) console.log(printTable(r));
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
     log(`figures written to ${opts.json}`);
@@ -608,7 +618,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (missing.length) {
     log(`not measured in this run: ${missing.join(', ')}`);
     // A full run that leaves out a figure the issue asks for is a broken run.
-    if (!opts.quick && !opts.sizes && opts.pages) return 1;
+    if (!opts.quick && !opts.sizes && opts.pages && !opts.importOnly) return 1;
   }
   return 0;
 }

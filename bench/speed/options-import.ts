@@ -4,6 +4,7 @@
  * the outcome shown, records every value the progress bar took (with when), and how long
  * the page then takes to list the originals again.
  */
+import { cpuByType, cpuSince } from './cpu';
 import type { BenchBrowser } from './launch';
 
 export interface OptionsImport {
@@ -17,6 +18,8 @@ export interface OptionsImport {
   /** [seconds since the file was chosen, done, total] for each value. */
   progress: Array<[number, number, number]>;
   outcome: string;
+  /** CPU seconds by process type (browser, renderer…) from the file chosen to the outcome shown (a little after: polled). */
+  cpuSeconds: Record<string, number>;
   /** Outcome shown → the originals list rendered again (null: not within the wait). */
   listSeconds: number | null;
 }
@@ -45,8 +48,10 @@ export async function importThroughOptionsPage(b: BenchBrowser, file: string, or
         }
       }).observe(document.querySelector('#packs')!, { subtree: true, childList: true, attributes: true, characterData: true });
     });
+    const cpu0 = cpuByType(b.userDataDir);
     await page.setInputFiles('#pack-files', file);
     await page.waitForFunction(() => (globalThis as unknown as { importLog: { outcome: number } }).importLog.outcome > 0, null, { timeout: 600_000, polling: 250 });
+    const cpuSeconds = cpuSince(cpu0, cpuByType(b.userDataDir));
     const shownAt = Date.now();
     const r = await page.evaluate(() => (globalThis as unknown as { importLog: { start: number; progress: Array<[number, number, number, string]>; outcome: number; text: string } }).importLog);
     if (!/Imported/.test(r.text)) throw new Error(`the import failed: ${r.text.slice(0, 500)}`);
@@ -74,6 +79,7 @@ export async function importThroughOptionsPage(b: BenchBrowser, file: string, or
       progressValues: new Set(writing.map(([, v]) => v)).size,
       progress: writing.map(([t, v, max]) => [Math.round((t - r.start) / 10) / 100, v, max]),
       outcome: r.text.trim(),
+      cpuSeconds,
       listSeconds,
     };
   } finally {

@@ -4,10 +4,12 @@
  * field, in words a person can act on. Never throws.
  */
 import * as v from 'valibot';
+import { indexKeys } from '../engine/keys';
 import {
-  DismissalSchema, EnvelopeSchema, LIMITS, OriginalSchema, PACK_FORMAT, PACK_VERSION, TranslationSchema,
+  DismissalSchema, EnvelopeSchema, LIMITS, OriginalSchema, PACK_FORMAT, PACK_VERSION, TranslationSchema, takeDecoded,
   type Pack, type PackDismissal, type PackError, type PackOriginal, type PackTranslation,
 } from './schema';
+import { rememberChecked } from './checked';
 import { canonicalUrl } from './id';
 
 /** Largest pack text read (characters): far above any real pack, far below memory trouble. */
@@ -118,6 +120,9 @@ export function parsePack(json: unknown): PackResult {
       return;
     }
     firstAt.set(r.output.id, i);
+    // The fingerprint was just decoded by the schema's check: kept for an import (checked.ts).
+    const decoded = takeDecoded(r.output.fingerprint);
+    if (decoded) rememberChecked(r.output, { bytes: decoded.bytes, keys: Uint32Array.from(indexKeys(decoded.fingerprint)) });
     originals.push(r.output);
   });
 

@@ -228,7 +228,7 @@ export class KeyIndexWriter {
   }
 
   /** Files original `seq` under its index keys. */
-  add(seq: number, keys: readonly number[]): void {
+  add(seq: number, keys: Iterable<number>): void {
     const distinct = new Set(keys);
     for (const k of distinct) {
       const list = this.adds.get(k);

@@ -78,7 +78,7 @@ export function fileRecord(
   next: OriginalRecord,
   old: OriginalRecord | undefined,
   /** `next`'s index keys when the caller has them (saves decoding its fingerprint again). */
-  keys?: readonly number[],
+  keys?: Iterable<number>,
 ): OriginalRecord {
   if (old?.seq !== undefined && sameBytes(old.fingerprint, next.fingerprint)) {
     // Same fingerprint, same keys: the record keeps what it was filed under.

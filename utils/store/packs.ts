@@ -13,6 +13,7 @@
  */
 import { indexKeys, primaryLang } from '@/utils/engine';
 import { decodeBytes, fromBase64 } from '@/utils/engine/codec';
+import { checkedFingerprint } from '@/utils/pack/checked';
 import { canonicalUrl } from '@/utils/pack/id';
 import type { Pack, PackDismissal, PackOriginal, PackTranslation } from '@/utils/pack/schema';
 import { unwrap } from 'idb';
@@ -79,12 +80,13 @@ function mergeOriginal(keep: OriginalRecord, next: OriginalRecord): OriginalReco
 
 /**
  * A pack original as a stored record, and the keys to file it under. The fingerprint is
- * decoded once (which checks it) for its keys, and stored as the pack's bytes, the
- * codec's binary form.
+ * stored as the pack's bytes, the codec's binary form; its keys are those the pack's
+ * check found (utils/pack/checked.ts), else it is decoded here (which checks it).
  */
-function originalRecord(o: PackOriginal, now: number): { record: OriginalRecord; keys: number[] } {
-  const bytes = fromBase64(o.fingerprint);
-  const keys = indexKeys(decodeBytes(bytes));
+function originalRecord(o: PackOriginal, now: number): { record: OriginalRecord; keys: Iterable<number> } {
+  const checked = checkedFingerprint(o);
+  const bytes = checked?.bytes ?? fromBase64(o.fingerprint);
+  const keys = checked?.keys ?? indexKeys(decodeBytes(bytes));
   const info = { id: o.id, title: o.title, lang: storedLang(o.lang), author: o.author ?? null, publisher: o.publisher ?? null, url: o.url ?? null, date: o.date ?? null };
   return { record: storedForm(info, bytes, now), keys };
 }
@@ -144,9 +146,9 @@ export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): 
   });
   /** The record to write for `id` (merged with the stored one, if any) and its keys. */
   const prepare = (id: string) => {
-    let merged: { record: OriginalRecord; keys: number[] } | null = null;
+    let merged: { record: OriginalRecord; keys: Iterable<number> } | null = null;
     for (const i of incoming.get(id)!) {
-      let r: { record: OriginalRecord; keys: number[] };
+      let r: { record: OriginalRecord; keys: Iterable<number> };
       try {
         r = originalRecord(pack.originals[i], now);
       } catch (e) {
