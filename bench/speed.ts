@@ -58,12 +58,12 @@ export interface SpeedOptions {
    * (still imported through the options page, the browser restarted after): no
    * fingerprints, lookups, smaller stores nor pages. For iterating on the restart path.
    */
-  only: 'restart' | null;
+  only: 'restart' | 'pages' | null;
   /** Only the largest pack's import through the options page and the storage it takes: for iterating on the import. */
   importOnly: boolean;
 }
 
-const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--only restart] [--import-only]';
+const USAGE = 'usage: npm run bench:speed -- [--json FILE] [--markdown FILE] [--quick] [--corpus DIR] [--sizes 1000,100000] [--no-pages] [--only restart|pages] [--import-only]';
 
 export function parseArgs(argv: readonly string[]): SpeedOptions {
   const o: SpeedOptions = { json: null, markdown: null, quick: false, corpus: path.resolve(repoRoot, '../shared/corpus/dev'), sizes: null, pages: true, only: null, importOnly: false };
@@ -84,7 +84,7 @@ export function parseArgs(argv: readonly string[]): SpeedOptions {
     } else if (flag === '--no-pages') o.pages = false;
     else if (flag === '--only') {
       const v = value();
-      if (v !== 'restart') throw new Error(`--only: only "restart" is known\n${USAGE}`);
+      if (v !== 'restart' && v !== 'pages') throw new Error(`--only: "restart" or "pages"\n${USAGE}`);
       o.only = v;
     } else if (flag === '--import-only') o.importOnly = true;
     else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
@@ -258,142 +258,145 @@ export async function run(opts: SpeedOptions) {
     ext.write('pack-real.json', packOf(real));
     for (const n of SIZES) ext.write(`pack-${n}.json`, packOf(packOriginals(n)));
 
-    let b = await launchBench(ext.dir, { keepProfile: true });
-    try {
-      let bench = await openBenchPage(b);
+    // --only pages: the bundles and the pages' trace alone.
+    if (opts.only !== 'pages') {
+      let b = await launchBench(ext.dir, { keepProfile: true });
+      try {
+        let bench = await openBenchPage(b);
 
-      // 1. Fingerprints.
-      if (!restartOnly && !opts.importOnly) {
-        log('fingerprints…');
-        const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
-        result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
-        result.fingerprintCapMs = { '100000': summary(fp['100000']) };
-        // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
-        result.fingerprintColdMs = summary(fp.coldMs);
-        log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
-      }
-
-      // 2. The largest pack, imported through the options page into the extension's own database.
-      await new Promise((r) => setTimeout(r, 1500)); // the install's default pack is in
-      const estimate0 = await bench.call<number>('estimate');
-      const disk0 = indexedDbBytes(b.userDataDir, b.extensionId!);
-      log(`importing ${packOriginals(BIG).length.toLocaleString('en')} originals through the options page…`);
-      // The options page then lists the originals again: waited for 30 s at most (at
-      // 100,000 it takes longer: the whole list crosses a runtime message).
-      const imp = await importThroughOptionsPage(b, path.join(ext.dir, `pack-${BIG}.json`), packOriginals(BIG).length, log, 30_000);
-      // LevelDB compacts its files for a while after a large write, and keeps the files it
-      // compacted from until the database is next opened: measure once the folder has
-      // stopped changing (what the import leaves at first), then after a browser restart
-      // (what the store takes for good).
-      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
-      const estimateAfter = await bench.call<number>('estimate');
-      log('restarting the browser…');
-      await b.close();
-      b = await launchBench(ext.dir, { userDataDir: b.userDataDir, extensionId: b.extensionId! });
-      bench = await openBenchPage(b);
-      const bigCount = await bench.call<number>('count', 'provenance-lens');
-      await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
-      const estimate1 = await bench.call<number>('estimate');
-      const disk1 = indexedDbBytes(b.userDataDir, b.extensionId!);
-      const added = packOriginals(BIG).length;
-      result.storage = {
-        originals: added,
-        estimateDeltaBytes: estimate1 - estimate0,
-        diskDeltaBytes: disk1 - disk0,
-        storedOriginals: bigCount,
-        rightAfterImportBytesPerOriginal: Math.round((estimateAfter - estimate0) / added),
-      };
-      result.bytesPerOriginal = Math.round((estimate1 - estimate0) / added);
-      result.import = { ...imp, originals: added };
-      result[`import${BIG / 1000}kSeconds`] = Math.round(imp.seconds * 100) / 100;
-      log(`  import: ${imp.seconds.toFixed(1)} s (checking ${imp.checkSeconds.toFixed(1)} s, writing ${imp.writeSeconds.toFixed(1)} s; CPU s ${JSON.stringify(imp.cpuSeconds)}); ${result.bytesPerOriginal} bytes per original`);
-      if (opts.importOnly) {
-        info.loadEnd = loadNow();
-        result.seconds = Math.round((Date.now() - t0) / 1000);
-        result.missingFields = missingFields(result);
-        return result;
-      }
-
-      // 3. Lookups and the scan at every size; accuracy from the same verdicts.
-      const lookupMs: Record<string, Summary> = {};
-      const retrieveMs: Record<string, Summary> = {};
-      const scanMs: Record<string, Summary> = {};
-      const acc: Record<string, Accuracy> = {};
-      const registered: Record<string, number> = {};
-      const lookupColdCacheMs: Record<string, Summary> = {};
-      const lookupPhasesMs: Record<string, Record<string, Summary>> = {};
-      const lookupTail: Record<string, Record<string, number>> = {};
-      const lookupPhasesColdCacheMs: Record<string, Record<string, Summary>> = {};
-      /** Every query (cold: every query of the corpus files, the caches emptied before each), in the worker. */
-      const lookupAll = async (dbName: string, cold: boolean) => {
-        const out: LookupOutcome[] = [];
-        const [file, count] = cold ? ['queries-clean.json', clean.length] : ['queries.json', queries.length];
-        for (let i = 0; i < count; i += 1000) out.push(...(await bench.call<LookupOutcome[]>('workerLookups', dbName, file, i, i + 1000, i === 0 ? 20 : 0, cold)));
-        return out;
-      };
-      const measureSize = async (label: string, dbName: string, originals: number, scanQueries: number) => {
-        const coldOut = await lookupAll(dbName, true);
-        lookupColdCacheMs[label] = summary(coldOut.map((o) => o.ms));
-        lookupPhasesColdCacheMs[label] = phaseSummaries(coldOut);
-        const out = await lookupAll(dbName, false);
-        lookupMs[label] = summary(out.map((o) => o.ms));
-        lookupPhasesMs[label] = phaseSummaries(out);
-        lookupTail[label] = tailPhases(out);
-        retrieveMs[label] = summary(out.map((o) => o.retrieveMs));
-        acc[label] = accuracy(queries, out, originals);
-        registered[label] = originals;
-        if (scanQueries > 0) {
-          const which = sample(clean.length, scanQueries).map((i) => clean[i]);
-          const scan = await bench.call<LookupOutcome[]>('scan', dbName, 'queries.json', which);
-          scanMs[label] = summary(scan.map((o) => o.ms));
+        // 1. Fingerprints.
+        if (!restartOnly && !opts.importOnly) {
+          log('fingerprints…');
+          const fp = await bench.call<Record<string, number[]>>('fingerprints', 'articles.json', opts.quick ? 5 : 25);
+          result.fingerprintMs = Object.fromEntries(['500', '2000', '10000'].map((w) => [w, summary(fp[w])]));
+          result.fingerprintCapMs = { '100000': summary(fp['100000']) };
+          // Each size's first article, fingerprinted before any warm-up: a fresh extractor's first page.
+          result.fingerprintColdMs = summary(fp.coldMs);
+          log(`fingerprint, first call in a fresh page (cold JIT, 500 to 100,000 words): ${fp.coldMs.map((x) => ms(x)).join(' / ')} ms`);
         }
-        log(`  ${label}: lookup median ${ms(lookupMs[label].median)} ms, p99 ${ms(lookupMs[label].p99)} ms (caches emptied each time: ${ms(lookupColdCacheMs[label].median)} / ${ms(lookupColdCacheMs[label].p99)} ms); scan median ${ms(scanMs[label]?.median ?? NaN)} ms; recall ${(acc[label].recall * 100).toFixed(1)}%, false flags ${acc[label].falseFlags}/${acc[label].negatives}`);
-      };
-      // A scan of 100,000 originals takes 10 s or more: a few runs show the baseline well enough.
-      const scanSample = (n: number) => (opts.quick ? 3 : n >= 100_000 ? 5 : n >= 10_000 ? 20 : 50);
-      if (!restartOnly) {
-        log(`lookups against ${bigCount.toLocaleString('en')} originals (${queries.length} queries)…`);
-        await measureSize(String(BIG), 'provenance-lens', bigCount, scanSample(BIG));
-      }
 
-      // 4. The first verdict after the service worker is stopped, with the store full.
-      log('service worker restart…');
-      const restart = await measureRestart(b, bench, opts.quick ? 3 : 10, 'seed:camaieu', log);
-      // The same in a fresh page: a new JavaScript context's first lookup (database opened, statistics read).
-      log('  first lookup in a new context…');
-      const cold: number[] = [];
-      for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
-        await bench.page.reload();
-        await bench.page.waitForFunction(() => document.body.dataset.ready === '1');
-        cold.push((await bench.call<{ ms: number }>('coldLookup', 'provenance-lens', 'queries.json', clean[i * 7])).ms);
-      }
-      result.restart = {
-        originals: bigCount,
-        firstVerdictMs: summary(restart.coldMs),
-        warmVerdictMs: summary(restart.warmMs),
-        // Where the time went, phase by phase (median / p99 of each): bench/speed/restart.ts.
-        firstVerdictPhasesMs: checkPhaseSummaries(restart.coldPhases),
-        warmVerdictPhasesMs: checkPhaseSummaries(restart.warmPhases),
-        allFlagged: restart.allFlagged,
-        firstLookupInNewContextMs: summary(cold),
-      };
+        // 2. The largest pack, imported through the options page into the extension's own database.
+        await new Promise((r) => setTimeout(r, 1500)); // the install's default pack is in
+        const estimate0 = await bench.call<number>('estimate');
+        const disk0 = indexedDbBytes(b.userDataDir, b.extensionId!);
+        log(`importing ${packOriginals(BIG).length.toLocaleString('en')} originals through the options page…`);
+        // The options page then lists the originals again: waited for 30 s at most (at
+        // 100,000 it takes longer: the whole list crosses a runtime message).
+        const imp = await importThroughOptionsPage(b, path.join(ext.dir, `pack-${BIG}.json`), packOriginals(BIG).length, log, 30_000);
+        // LevelDB compacts its files for a while after a large write, and keeps the files it
+        // compacted from until the database is next opened: measure once the folder has
+        // stopped changing (what the import leaves at first), then after a browser restart
+        // (what the store takes for good).
+        await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
+        const estimateAfter = await bench.call<number>('estimate');
+        log('restarting the browser…');
+        await b.close();
+        b = await launchBench(ext.dir, { userDataDir: b.userDataDir, extensionId: b.extensionId! });
+        bench = await openBenchPage(b);
+        const bigCount = await bench.call<number>('count', 'provenance-lens');
+        await settled(() => indexedDbBytes(b.userDataDir, b.extensionId!), 5, 120_000);
+        const estimate1 = await bench.call<number>('estimate');
+        const disk1 = indexedDbBytes(b.userDataDir, b.extensionId!);
+        const added = packOriginals(BIG).length;
+        result.storage = {
+          originals: added,
+          estimateDeltaBytes: estimate1 - estimate0,
+          diskDeltaBytes: disk1 - disk0,
+          storedOriginals: bigCount,
+          rightAfterImportBytesPerOriginal: Math.round((estimateAfter - estimate0) / added),
+        };
+        result.bytesPerOriginal = Math.round((estimate1 - estimate0) / added);
+        result.import = { ...imp, originals: added };
+        result[`import${BIG / 1000}kSeconds`] = Math.round(imp.seconds * 100) / 100;
+        log(`  import: ${imp.seconds.toFixed(1)} s (checking ${imp.checkSeconds.toFixed(1)} s, writing ${imp.writeSeconds.toFixed(1)} s; CPU s ${JSON.stringify(imp.cpuSeconds)}); ${result.bytesPerOriginal} bytes per original`);
+        if (opts.importOnly) {
+          info.loadEnd = loadNow();
+          result.seconds = Math.round((Date.now() - t0) / 1000);
+          result.missingFields = missingFields(result);
+          return result;
+        }
 
-      if (restartOnly) return restartReport(result, t0, info);
+        // 3. Lookups and the scan at every size; accuracy from the same verdicts.
+        const lookupMs: Record<string, Summary> = {};
+        const retrieveMs: Record<string, Summary> = {};
+        const scanMs: Record<string, Summary> = {};
+        const acc: Record<string, Accuracy> = {};
+        const registered: Record<string, number> = {};
+        const lookupColdCacheMs: Record<string, Summary> = {};
+        const lookupPhasesMs: Record<string, Record<string, Summary>> = {};
+        const lookupTail: Record<string, Record<string, number>> = {};
+        const lookupPhasesColdCacheMs: Record<string, Record<string, Summary>> = {};
+        /** Every query (cold: every query of the corpus files, the caches emptied before each), in the worker. */
+        const lookupAll = async (dbName: string, cold: boolean) => {
+          const out: LookupOutcome[] = [];
+          const [file, count] = cold ? ['queries-clean.json', clean.length] : ['queries.json', queries.length];
+          for (let i = 0; i < count; i += 1000) out.push(...(await bench.call<LookupOutcome[]>('workerLookups', dbName, file, i, i + 1000, i === 0 ? 20 : 0, cold)));
+          return out;
+        };
+        const measureSize = async (label: string, dbName: string, originals: number, scanQueries: number) => {
+          const coldOut = await lookupAll(dbName, true);
+          lookupColdCacheMs[label] = summary(coldOut.map((o) => o.ms));
+          lookupPhasesColdCacheMs[label] = phaseSummaries(coldOut);
+          const out = await lookupAll(dbName, false);
+          lookupMs[label] = summary(out.map((o) => o.ms));
+          lookupPhasesMs[label] = phaseSummaries(out);
+          lookupTail[label] = tailPhases(out);
+          retrieveMs[label] = summary(out.map((o) => o.retrieveMs));
+          acc[label] = accuracy(queries, out, originals);
+          registered[label] = originals;
+          if (scanQueries > 0) {
+            const which = sample(clean.length, scanQueries).map((i) => clean[i]);
+            const scan = await bench.call<LookupOutcome[]>('scan', dbName, 'queries.json', which);
+            scanMs[label] = summary(scan.map((o) => o.ms));
+          }
+          log(`  ${label}: lookup median ${ms(lookupMs[label].median)} ms, p99 ${ms(lookupMs[label].p99)} ms (caches emptied each time: ${ms(lookupColdCacheMs[label].median)} / ${ms(lookupColdCacheMs[label].p99)} ms); scan median ${ms(scanMs[label]?.median ?? NaN)} ms; recall ${(acc[label].recall * 100).toFixed(1)}%, false flags ${acc[label].falseFlags}/${acc[label].negatives}`);
+        };
+        // A scan of 100,000 originals takes 10 s or more: a few runs show the baseline well enough.
+        const scanSample = (n: number) => (opts.quick ? 3 : n >= 100_000 ? 5 : n >= 10_000 ? 20 : 50);
+        if (!restartOnly) {
+          log(`lookups against ${bigCount.toLocaleString('en')} originals (${queries.length} queries)…`);
+          await measureSize(String(BIG), 'provenance-lens', bigCount, scanSample(BIG));
+        }
 
-      // 5. The smaller stores, each in a database of its own; the real originals alone last.
-      for (const n of SIZES.slice(0, -1).reverse()) {
-        const name = `bench-${n}`;
-        log(`importing ${n.toLocaleString('en')} originals…`);
-        await bench.call('importFile', name, `pack-${n}.json`);
-        await measureSize(String(n), name, n, scanSample(n));
-        await bench.call('deleteDatabase', name);
+        // 4. The first verdict after the service worker is stopped, with the store full.
+        log('service worker restart…');
+        const restart = await measureRestart(b, bench, opts.quick ? 3 : 10, 'seed:camaieu', log);
+        // The same in a fresh page: a new JavaScript context's first lookup (database opened, statistics read).
+        log('  first lookup in a new context…');
+        const cold: number[] = [];
+        for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
+          await bench.page.reload();
+          await bench.page.waitForFunction(() => document.body.dataset.ready === '1');
+          cold.push((await bench.call<{ ms: number }>('coldLookup', 'provenance-lens', 'queries.json', clean[i * 7])).ms);
+        }
+        result.restart = {
+          originals: bigCount,
+          firstVerdictMs: summary(restart.coldMs),
+          warmVerdictMs: summary(restart.warmMs),
+          // Where the time went, phase by phase (median / p99 of each): bench/speed/restart.ts.
+          firstVerdictPhasesMs: checkPhaseSummaries(restart.coldPhases),
+          warmVerdictPhasesMs: checkPhaseSummaries(restart.warmPhases),
+          allFlagged: restart.allFlagged,
+          firstLookupInNewContextMs: summary(cold),
+        };
+
+        if (restartOnly) return restartReport(result, t0, info);
+
+        // 5. The smaller stores, each in a database of its own; the real originals alone last.
+        for (const n of SIZES.slice(0, -1).reverse()) {
+          const name = `bench-${n}`;
+          log(`importing ${n.toLocaleString('en')} originals…`);
+          await bench.call('importFile', name, `pack-${n}.json`);
+          await measureSize(String(n), name, n, scanSample(n));
+          await bench.call('deleteDatabase', name);
+        }
+        await bench.call('importFile', 'bench-real', 'pack-real.json');
+        await measureSize('real', 'bench-real', real.length, 0);
+        await bench.call('deleteDatabase', 'bench-real');
+        Object.assign(result, { lookupMs, lookupColdCacheMs, scanMs, retrieveMs, lookupPhasesMs, lookupPhasesColdCacheMs, lookupTail, registered, accuracy: acc });
+      } finally {
+        await b.close();
       }
-      await bench.call('importFile', 'bench-real', 'pack-real.json');
-      await measureSize('real', 'bench-real', real.length, 0);
-      await bench.call('deleteDatabase', 'bench-real');
-      Object.assign(result, { lookupMs, lookupColdCacheMs, scanMs, retrieveMs, lookupPhasesMs, lookupPhasesColdCacheMs, lookupTail, registered, accuracy: acc });
-    } finally {
-      await b.close();
     }
 
     // 6. Bundles.
@@ -431,6 +434,10 @@ export async function run(opts: SpeedOptions) {
   }
   info.loadEnd = loadNow();
   result.seconds = Math.round((Date.now() - t0) / 1000);
+  if (opts.only === 'pages') {
+    result.only = 'pages';
+    return result;
+  }
   result.targets = targets(result);
   // What issue #4's JSON must carry and this run does not (by design with --quick, --sizes, --no-pages).
   result.missingFields = missingFields(result);
@@ -606,6 +613,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`first verdict after a worker restart: median ${ms(rs.firstVerdictMs.median)} ms, max ${ms(rs.firstVerdictMs.max)} ms (worker running: ${ms(rs.warmVerdictMs.median)} ms)`);
     if (opts.json) writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
     if (opts.markdown) writeFileSync(opts.markdown, `${restartMarkdown(r).join('\n')}\n`);
+    return 0;
+  }
+  if (r.only === 'pages') {
+    const m = r.machine as { loadStart: number[]; loadEnd?: number[]; engine: string };
+    const p = r.pages as { count: number; extracted: number; longestExtensionTaskMs: Summary };
+    const c = r.contentScriptMs as Summary;
+    console.log(`load ${m.loadStart.join(' ')} → ${m.loadEnd?.join(' ')}; ${m.engine}`);
+    console.log(`pages: ${p.count} (${p.extracted} taken for articles); extension main-thread time per page: median ${ms(c.median)} ms, max ${ms(c.max)} ms; longest extension task: median ${ms(p.longestExtensionTaskMs.median)} ms, max ${ms(p.longestExtensionTaskMs.max)} ms; long tasks caused: ${r.longTasks}`);
+    console.log(`bundles: ${JSON.stringify(r.bundleBytes)}`);
+    if (opts.json) writeFileSync(opts.json, `${JSON.stringify(r, null, 2)}\n`);
     return 0;
   }
   if (!opts.importOnly) console.log(printTable(r));

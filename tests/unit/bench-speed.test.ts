@@ -38,6 +38,7 @@ describe('the speed benchmark', () => {
     expect(parseArgs([])).toMatchObject({ sizes: null, pages: true });
     expect(() => parseArgs(['--sizes', '10,abc'])).toThrow(/--sizes/);
     expect(parseArgs(['--only', 'restart'])).toMatchObject({ only: 'restart' });
+    expect(parseArgs(['--only', 'pages'])).toMatchObject({ only: 'pages' });
     expect(parseArgs([])).toMatchObject({ only: null });
     expect(() => parseArgs(['--only', 'lookups'])).toThrow(/--only/);
   });
