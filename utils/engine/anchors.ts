@@ -29,6 +29,30 @@ export interface Anchor {
  */
 const UNSEGMENTED = new Set<Script>(['han', 'thai']);
 
+/**
+ * In a caseless text every word is a candidate name. Function words (في, के, の) are the
+ * most frequent; when the candidates exceed the page's anchor budget, the most frequent
+ * words go first, until the rest fit. (Dropping every word seen three times or more, as
+ * before, dropped the articles' protagonists too: Arabic, Hindi and Japanese copies lost
+ * the very names they share with their original.)
+ */
+function frequentCutoff(items: ReadonlyArray<Anchor | Candidate>, maxAnchors: number): number {
+  let total = 0;
+  const counts: number[] = [];
+  const seen = new Set<WordInfo>();
+  for (const item of items) {
+    total++;
+    if ('kind' in item || item.info.nameLike || item.info.count === 0 || seen.has(item.info)) continue;
+    seen.add(item.info);
+    counts.push(item.info.count);
+  }
+  if (total <= maxAnchors) return Infinity;
+  counts.sort((x, y) => y - x);
+  let k = 0;
+  while (k < counts.length && total > maxAnchors) total -= counts[k++];
+  return k > 0 ? counts[k - 1] - 1 : Infinity; // words seen more often than this are dropped
+}
+
 /** Whether a segment names a country, a month or a weekday (never part of a name). */
 const isConceptWord = (w: string) => conceptOf(w, true) !== null;
 
@@ -436,6 +460,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
   // Characters a segmented text writes alone between two words, and how often: those
   // it writes so more than once are particles (的, 在, 和).
   const particles = new Map<string, number>();
+
   // Numbers are final as soon as they are read; words wait for the whole text to be seen.
   const items: Array<Anchor | Candidate> = [];
   let base = 0;
@@ -564,7 +589,9 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
         // A capitalised month name out of a date may be a name (May, Ian): read as one,
         // unless a number follows (then the month replaces it, see above).
         if (concept) pending = { word, offset: base + at, concept };
-        if (caseless && first === script) info.count++;
+        if (caseless && first === script) {
+          info.count++;
+        }
         const atStart = !caseless && first === script && atSentenceStart(p, index);
         if (!caseless && first === script && !atStart) info.inside = true;
         items.push({ word, info, para, offset: base + at, atStart });
@@ -573,6 +600,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
     base += p.length + 1;
   }
   const out: Anchor[] = [];
+  const cutoff = caseless ? frequentCutoff(items, maxAnchors) : Infinity;
   for (const item of items) {
     if (out.length >= maxAnchors) break;
     if ('kind' in item) {
@@ -582,7 +610,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
     const { word, info } = item;
     // Words of another script inside a text (a Latin name in a Russian text) are names by
     // nature; in a caseless text, frequent words are function words.
-    if (caseless && info.count > 2 && !info.nameLike) continue;
+    if (caseless && info.count > cutoff && !info.nameLike) continue;
     if (item.atStart && !info.inside) continue;
     if (item.spelled && particles.size) {
       pushSpelled(out, item, particles);

@@ -119,3 +119,19 @@ describe('a translated copy in Chinese or Japanese', () => {
     expect(decide(fingerprintArticle(otherStory), [original]).kind).toBe('none');
   });
 });
+
+describe('caseless scripts: every word a candidate, the most frequent dropped only over budget', () => {
+  it('keeps a protagonist however often the article names him', () => {
+    const text = 'قال أوباما إن الاقتصاد يتحسن. وأضاف أوباما أن البطالة تراجعت. وكرر أوباما ذلك في خطابه. ثم غادر أوباما القاعة.';
+    expect(readAnchors([text], 'arabic', 100).filter((a) => a.label === 'أوباما')).toHaveLength(4);
+  });
+
+  it('drops the most frequent words first when the candidates exceed the budget', () => {
+    // 60 occurrences of one word, 30 rare words: a budget of 40 keeps the rare ones.
+    const rare = Array.from({ length: 30 }, (_, i) => 'كلمة' + 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'[i % 28] + 'ا'.repeat(1 + Math.floor(i / 28)));
+    const text = [...Array.from({ length: 60 }, () => 'في'), ...rare].join(' ');
+    const labels = readAnchors([text], 'arabic', 40).map((a) => a.label);
+    expect(labels).not.toContain('في');
+    expect(labels).toHaveLength(30);
+  });
+});
