@@ -56,6 +56,51 @@ function issuesToErrors(record: string, issues: readonly v.BaseIssue<unknown>[])
 
 /** Checks an already-parsed JSON value. */
 export function parsePack(json: unknown): PackResult {
+  return new SteppedCheck(json, Infinity).finish();
+}
+
+/** An original found valid, and where it is in the pack. */
+export interface CheckedOriginal {
+  original: PackOriginal;
+  /** Its index in the pack's `originals`. */
+  at: number;
+}
+
+/** What one step of a check found: the next originals found valid, and the errors so far. */
+export interface CheckStep {
+  originals: CheckedOriginal[];
+  errors: number;
+}
+
+/**
+ * `parsePack`, a batch of originals at a time: the options page writes the first batches
+ * while the later ones are checked (utils/store/packs.ts). Each `next()` checks up to
+ * `step` more originals; after the last, `next()` gives null and `finish()` the result
+ * `parsePack` gives — which `finish()` also gives at any time, checking what is left.
+ */
+export class SteppedCheck {
+  private readonly steps: Generator<CheckStep, PackResult>;
+  private result: PackResult | null = null;
+
+  constructor(json: unknown, step: number) {
+    this.steps = checkInSteps(json, step);
+  }
+
+  next(): CheckStep | null {
+    if (this.result) return null;
+    const r = this.steps.next();
+    if (!r.done) return r.value;
+    this.result = r.value;
+    return null;
+  }
+
+  finish(): PackResult {
+    while (this.next());
+    return this.result!;
+  }
+}
+
+function* checkInSteps(json: unknown, step: number): Generator<CheckStep, PackResult> {
   const errors: PackError[] = [];
   let more = 0;
   const add = (list: PackError[]) => {
@@ -104,7 +149,14 @@ export function parsePack(json: unknown): PackResult {
   const originals: PackOriginal[] = [];
   const firstAt = new Map<string, number>();
   const invalidIds = new Set<unknown>();
-  list('originals').forEach((raw, i) => {
+  const rawOriginals = list('originals');
+  let fresh: CheckedOriginal[] = [];
+  for (let i = 0; i < rawOriginals.length; i++) {
+    if (fresh.length >= step) {
+      yield { originals: fresh, errors: errors.length + more };
+      fresh = [];
+    }
+    const raw = rawOriginals[i];
     const record = `originals[${i}]`;
     const r = v.safeParse(OriginalSchema, raw, { abortPipeEarly: true });
     if (!r.success) {
@@ -112,19 +164,21 @@ export function parsePack(json: unknown): PackResult {
       add(r.issues.length && raw !== null && typeof raw === 'object' && !Array.isArray(raw)
         ? issuesToErrors(record, r.issues)
         : [{ record, field: null, message: `must be an object, found ${describe(raw)}` }]);
-      return;
+      continue;
     }
     const seen = firstAt.get(r.output.id);
     if (seen !== undefined) {
       add([{ record, field: 'id', message: `duplicate id "${r.output.id}" (first used by originals[${seen}])` }]);
-      return;
+      continue;
     }
     firstAt.set(r.output.id, i);
     // The fingerprint was just decoded by the schema's check: kept for an import (checked.ts).
     const decoded = takeDecoded(r.output.fingerprint);
     if (decoded) rememberChecked(r.output, { bytes: decoded.bytes, keys: Uint32Array.from(indexKeys(decoded.fingerprint)) });
     originals.push(r.output);
-  });
+    fresh.push({ original: r.output, at: i });
+  }
+  if (fresh.length) yield { originals: fresh, errors: errors.length + more };
 
   const translations: PackTranslation[] = [];
   list('translations').forEach((raw, i) => {
@@ -192,7 +246,13 @@ export function parsePack(json: unknown): PackResult {
 
 /** Parses pack text (a file's content): size cap, JSON syntax, then `parsePack`. */
 export function parsePackText(text: string): PackResult {
-  const failure = (message: string): PackResult => ({ ok: false, errors: [{ record: 'pack', field: null, message }], partial: null });
+  const json = packJson(text);
+  return json.ok ? parsePack(json.json) : json.failure;
+}
+
+/** Pack text's JSON value (size cap, JSON syntax), or why there is none, as a failed check. */
+export function packJson(text: string): { ok: true; json: unknown } | { ok: false; failure: Extract<PackResult, { ok: false }> } {
+  const failure = (message: string) => ({ ok: false as const, failure: { ok: false as const, errors: [{ record: 'pack', field: null, message }], partial: null } });
   if (typeof text !== 'string') return failure('not text');
   if (text.length > MAX_PACK_CHARS) {
     return failure(`pack is too large (${Math.round(text.length / 1048576)} MB; at most ${MAX_PACK_CHARS / 1048576} MB)`);
@@ -206,5 +266,5 @@ export function parsePackText(text: string): PackResult {
   } catch (e) {
     return failure(`pack is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parsePack(json);
+  return { ok: true, json };
 }
