@@ -14,7 +14,8 @@ export class FiledPairs {
   private keys = new Uint32Array(1 << 12);
   private seqs = new Uint32Array(1 << 12);
   private n = 0;
-  private sorted: Uint32Array | null = null;
+  /** Whether the pairs are in key order (groups() sorts them; add() appends out of order). */
+  private sorted = false;
   /** Scratch space for one original's keys (at most a few dozen). */
   private scratch = new Uint32Array(64);
 
@@ -50,7 +51,7 @@ export class FiledPairs {
       this.seqs[this.n++] = seq;
       distinct++;
     }
-    this.sorted = null;
+    this.sorted = false;
     return distinct;
   }
 
@@ -65,44 +66,52 @@ export class FiledPairs {
     this.seqs = seqs;
   }
 
-  /** Each key filed under and its seqs in filing order, keys ascending. */
-  *groups(): Generator<[key: number, seqs: number[]]> {
-    const order = this.byKey();
+  /**
+   * Each key filed under and its seqs in filing order (views into one array), keys
+   * ascending. Sorted once: later calls give the same groups.
+   */
+  groups(): Map<number, Uint32Array> {
+    if (!this.sorted) this.sortByKey();
     const { keys, seqs } = this;
+    const out = new Map<number, Uint32Array>();
     let i = 0;
-    while (i < order.length) {
-      const key = keys[order[i]];
-      const list: number[] = [];
-      for (; i < order.length && keys[order[i]] === key; i++) list.push(seqs[order[i]]);
-      yield [key, list];
+    while (i < this.n) {
+      const key = keys[i];
+      let j = i + 1;
+      while (j < this.n && keys[j] === key) j++;
+      out.set(key, seqs.subarray(i, j));
+      i = j;
     }
+    return out;
   }
 
-  /** The pairs' positions ordered by key, stably: LSD radix sort, 16 bits a pass. */
-  private byKey(): Uint32Array {
-    if (this.sorted) return this.sorted;
+  /** Sorts the pairs by key, stably, in place: LSD radix sort, 16 bits a pass. */
+  private sortByKey(): void {
     const n = this.n;
-    const keys = this.keys;
-    let from = new Uint32Array(n);
-    for (let i = 0; i < n; i++) from[i] = i;
-    let to = new Uint32Array(n);
-    const counts = new Uint32Array(1 << 16);
+    let keys = this.keys.subarray(0, n);
+    let seqs = this.seqs.subarray(0, n);
+    let keysTo = new Uint32Array(n);
+    let seqsTo = new Uint32Array(n);
+    const starts = new Uint32Array(1 << 16);
     for (const shift of [0, 16]) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
+      starts.fill(0);
+      for (let i = 0; i < n; i++) starts[(keys[i] >>> shift) & 0xffff]++;
       let sum = 0;
-      for (let b = 0; b < counts.length; b++) {
-        const c = counts[b];
-        counts[b] = sum;
+      for (let b = 0; b < starts.length; b++) {
+        const c = starts[b];
+        starts[b] = sum;
         sum += c;
       }
       for (let i = 0; i < n; i++) {
-        const p = from[i];
-        to[counts[(keys[p] >>> shift) & 0xffff]++] = p;
+        const to = starts[(keys[i] >>> shift) & 0xffff]++;
+        keysTo[to] = keys[i];
+        seqsTo[to] = seqs[i];
       }
-      [from, to] = [to, from];
+      [keys, keysTo] = [keysTo, keys];
+      [seqs, seqsTo] = [seqsTo, seqs];
     }
-    this.sorted = from;
-    return from;
+    this.keys = keys;
+    this.seqs = seqs;
+    this.sorted = true;
   }
 }

@@ -260,7 +260,7 @@ export class KeyIndexWriter {
       return;
     }
     const frequencies = this.stats.frequencies;
-    const adds = new Map(this.adds.groups());
+    const adds = this.adds.groups();
     const touched = [...new Set([...adds.keys(), ...this.removes.keys()])];
     const oldRecord = (k: number) => postingRecordKey(k, frequencies.get(k));
 

@@ -147,13 +147,17 @@ describe('FiledPairs', () => {
     expect(pairs.add(5, [70_000, 3, 3, 2 ** 31 + 1])).toBe(3);
     expect(pairs.add(2, [3, 65_539])).toBe(2);
     expect(pairs.add(9, new Uint32Array([3, 70_000]))).toBe(2);
-    expect([...pairs.groups()]).toEqual([
+    const groups = () => [...pairs.groups()].map(([k, seqs]) => [k, [...seqs]]);
+    expect(groups()).toEqual([
       [3, [5, 2, 9]],
       [65_539, [2]],
       [70_000, [5, 9]],
       [2 ** 31 + 1, [5]],
     ]);
-    expect(pairs.length).toBe(7);
+    // Filed after a sort: still in filing order.
+    pairs.add(1, [70_000]);
+    expect(groups().at(-2)).toEqual([70_000, [5, 9, 1]]);
+    expect(pairs.length).toBe(8);
   });
 
   it('refuses a key or seq that is not an unsigned 32-bit integer', () => {
