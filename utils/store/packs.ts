@@ -8,7 +8,7 @@
  * (key-index.ts) in the same transaction, each posting record rewritten once per import.
  *
  * At 100,000 originals the work is pipelined: while the database stores one batch, the
- * next is checked (when the pack arrives as a PackSource), decoded and filed, and
+ * next is decoded and filed (decoding and filing cost about as much as storing), and
  * `onProgress` follows the writes from the first batch on.
  */
 import { indexKeys, primaryLang } from '@/utils/engine';
@@ -39,9 +39,7 @@ export interface ImportOptions {
    * Progress of the writes, after each batch: `done` of `total`, where an original, a
    * translation and a dismissal count one each, and the retrieval index (its lists are
    * written together at the end) one per INDEX_SHARE originals; the last call has done
-   * === total. `total` is exact once the originals are written (before, a PackSource's
-   * translations and dismissals are counted as listed, duplicates included). Nothing is
-   * committed before the import returns.
+   * === total. Nothing is committed before the import returns.
    */
   onProgress?: (done: number, total: number) => void;
 }
