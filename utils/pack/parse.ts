@@ -56,51 +56,6 @@ function issuesToErrors(record: string, issues: readonly v.BaseIssue<unknown>[])
 
 /** Checks an already-parsed JSON value. */
 export function parsePack(json: unknown): PackResult {
-  return new SteppedCheck(json, Infinity).finish();
-}
-
-/** An original found valid, and where it is in the pack. */
-export interface CheckedOriginal {
-  original: PackOriginal;
-  /** Its index in the pack's `originals`. */
-  at: number;
-}
-
-/** What one step of a check found: the next originals found valid, and the errors so far. */
-export interface CheckStep {
-  originals: CheckedOriginal[];
-  errors: number;
-}
-
-/**
- * `parsePack`, a batch of originals at a time: the options page writes the first batches
- * while the later ones are checked (utils/store/packs.ts). Each `next()` checks up to
- * `step` more originals; after the last, `next()` gives null and `finish()` the result
- * `parsePack` gives — which `finish()` also gives at any time, checking what is left.
- */
-export class SteppedCheck {
-  private readonly steps: Generator<CheckStep, PackResult>;
-  private result: PackResult | null = null;
-
-  constructor(json: unknown, step: number) {
-    this.steps = checkInSteps(json, step);
-  }
-
-  next(): CheckStep | null {
-    if (this.result) return null;
-    const r = this.steps.next();
-    if (!r.done) return r.value;
-    this.result = r.value;
-    return null;
-  }
-
-  finish(): PackResult {
-    while (this.next());
-    return this.result!;
-  }
-}
-
-function* checkInSteps(json: unknown, step: number): Generator<CheckStep, PackResult> {
   const errors: PackError[] = [];
   let more = 0;
   const add = (list: PackError[]) => {
@@ -149,14 +104,7 @@ function* checkInSteps(json: unknown, step: number): Generator<CheckStep, PackRe
   const originals: PackOriginal[] = [];
   const firstAt = new Map<string, number>();
   const invalidIds = new Set<unknown>();
-  const rawOriginals = list('originals');
-  let fresh: CheckedOriginal[] = [];
-  for (let i = 0; i < rawOriginals.length; i++) {
-    if (fresh.length >= step) {
-      yield { originals: fresh, errors: errors.length + more };
-      fresh = [];
-    }
-    const raw = rawOriginals[i];
+  list('originals').forEach((raw, i) => {
     const record = `originals[${i}]`;
     const r = v.safeParse(OriginalSchema, raw, { abortPipeEarly: true });
     if (!r.success) {
@@ -164,21 +112,19 @@ function* checkInSteps(json: unknown, step: number): Generator<CheckStep, PackRe
       add(r.issues.length && raw !== null && typeof raw === 'object' && !Array.isArray(raw)
         ? issuesToErrors(record, r.issues)
         : [{ record, field: null, message: `must be an object, found ${describe(raw)}` }]);
-      continue;
+      return;
     }
     const seen = firstAt.get(r.output.id);
     if (seen !== undefined) {
       add([{ record, field: 'id', message: `duplicate id "${r.output.id}" (first used by originals[${seen}])` }]);
-      continue;
+      return;
     }
     firstAt.set(r.output.id, i);
     // The fingerprint was just decoded by the schema's check: kept for an import (checked.ts).
     const decoded = takeDecoded(r.output.fingerprint);
     if (decoded) rememberChecked(r.output, { bytes: decoded.bytes, keys: Uint32Array.from(indexKeys(decoded.fingerprint)) });
     originals.push(r.output);
-    fresh.push({ original: r.output, at: i });
-  }
-  if (fresh.length) yield { originals: fresh, errors: errors.length + more };
+  });
 
   const translations: PackTranslation[] = [];
   list('translations').forEach((raw, i) => {
@@ -246,13 +192,7 @@ function* checkInSteps(json: unknown, step: number): Generator<CheckStep, PackRe
 
 /** Parses pack text (a file's content): size cap, JSON syntax, then `parsePack`. */
 export function parsePackText(text: string): PackResult {
-  const json = packJson(text);
-  return json.ok ? parsePack(json.json) : json.failure;
-}
-
-/** Pack text's JSON value (size cap, JSON syntax), or why there is none, as a failed check. */
-export function packJson(text: string): { ok: true; json: unknown } | { ok: false; failure: Extract<PackResult, { ok: false }> } {
-  const failure = (message: string) => ({ ok: false as const, failure: { ok: false as const, errors: [{ record: 'pack', field: null, message }], partial: null } });
+  const failure = (message: string): PackResult => ({ ok: false, errors: [{ record: 'pack', field: null, message }], partial: null });
   if (typeof text !== 'string') return failure('not text');
   if (text.length > MAX_PACK_CHARS) {
     return failure(`pack is too large (${Math.round(text.length / 1048576)} MB; at most ${MAX_PACK_CHARS / 1048576} MB)`);
@@ -266,5 +206,5 @@ export function packJson(text: string): { ok: true; json: unknown } | { ok: fals
   } catch (e) {
     return failure(`pack is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ok: true, json };
+  return parsePack(json);
 }

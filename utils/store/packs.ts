@@ -1,8 +1,8 @@
 /**
- * Packs in and out of the store. An import is all-or-nothing: the writes go in batches
- * inside ONE transaction, and a failure — a record the check rejects or a fingerprint
- * that does not decode, however late in the pack, a reference to no original, a refused
- * write, the worker being stopped — aborts it and leaves the store as it was. Importing the same
+ * Packs in and out of the store. An import is all-or-nothing: every reference is checked
+ * before anything is written, and the writes go in batches inside ONE transaction, so a
+ * failure — a fingerprint that does not decode, however late in the pack, a refused
+ * write, the worker being stopped — leaves the store as it was. Importing the same
  * original twice (same id) merges: the newer pack's metadata wins field by field, the
  * date it was first added stays. Originals are filed in the retrieval index
  * (key-index.ts) in the same transaction, each posting record rewritten once per import.
@@ -130,146 +130,73 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Originals with one id, in pack order (an id given twice merges, in order), and where each is in the pack. */
-export type OriginalGroup = ReadonlyArray<{ original: PackOriginal; at: number }>;
-
-/**
- * A pack arriving in parts: its originals batch by batch, then the rest. The options page
- * gives one whose batches are checked as they are asked for (utils/ui/import-files.ts),
- * so the first batches are written while the later ones are checked; either part may
- * then throw PackCheckFailed, and the import aborts with nothing kept.
- */
-export interface PackSource {
-  /** Originals to expect (exact unless the check fails), for the progress. */
-  readonly originals: number;
-  /** Translations and dismissals to expect (at most), for the progress. */
-  readonly decisions: number;
-  /** The next batch of originals, each id in one group of one batch; null after the last. */
-  next(): OriginalGroup[] | null;
-  /** Translations and dismissals, asked for once the originals are done. */
-  rest(): Pick<Pack, 'translations' | 'dismissals'>;
-}
-
-/** Thrown by a PackSource whose check found an error: the import aborts, the caller reports the check's errors. */
-export class PackCheckFailed extends Error {
-  constructor() {
-    super('the pack has errors');
-  }
-}
-
-/** A whole pack as a source: its originals grouped by id, in batches. */
-function wholePack(pack: Pack, batch: number): PackSource {
-  const incoming = new Map<string, Array<{ original: PackOriginal; at: number }>>();
-  pack.originals.forEach((original, at) => {
-    const group = incoming.get(original.id);
-    if (group) group.push({ original, at });
-    else incoming.set(original.id, [{ original, at }]);
-  });
-  const batches = chunks([...incoming.values()], batch);
-  let next = 0;
-  return {
-    originals: incoming.size,
-    decisions: pack.translations.length + (pack.dismissals?.length ?? 0),
-    next: () => batches[next++] ?? null,
-    rest: () => pack,
-  };
-}
-
-/**
- * Imports a pack already validated by `parsePack`, or one being validated batch by batch
- * (a PackSource). Never half-imports: a PackSource's PackCheckFailed aborts the
- * transaction and is thrown on.
- */
-export async function importPack(db: Db, pack: Pack | PackSource, opts: ImportOptions = {}): Promise<ImportResult> {
+/** Imports a pack already validated by `parsePack`. Never half-imports. */
+export async function importPack(db: Db, pack: Pack, opts: ImportOptions = {}): Promise<ImportResult> {
   const batch = Math.max(1, opts.batchSize ?? IMPORT_BATCH);
   const now = opts.now ?? Date.now();
-  const source = 'format' in pack ? wholePack(pack, batch) : pack;
   const errors: string[] = [];
 
-  /** The record to write for a group (its originals merged in order) and its keys. */
-  const prepare = (group: OriginalGroup) => {
+  // 1. Everything that can fail without the database, before touching it.
+  // Originals by id, each with where it is in the pack (an id given twice merges, in order).
+  const incoming = new Map<string, number[]>();
+  pack.originals.forEach((o, i) => {
+    const at = incoming.get(o.id);
+    if (at) at.push(i);
+    else incoming.set(o.id, [i]);
+  });
+  /** The record to write for `id` (merged with the stored one, if any) and its keys. */
+  const prepare = (id: string) => {
     let merged: { record: OriginalRecord; keys: Iterable<number> } | null = null;
-    for (const { original, at } of group) {
+    for (const i of incoming.get(id)!) {
       let r: { record: OriginalRecord; keys: Iterable<number> };
       try {
-        r = originalRecord(original, now);
+        r = originalRecord(pack.originals[i], now);
       } catch (e) {
-        throw new PackRecordError(`originals[${at}] (${original.id}): ${e instanceof Error ? e.message : String(e)}`);
+        throw new PackRecordError(`originals[${i}] (${id}): ${e instanceof Error ? e.message : String(e)}`);
       }
       merged = merged ? { record: mergeOriginal(merged.record, r.record), keys: r.keys } : r;
     }
     return merged!;
   };
+  const translations = new Map<string, TranslationRecord>();
+  pack.translations.forEach((t, i) => {
+    const r = translationRecord(t);
+    if (!r) errors.push(`translations[${i}]: url is not an http(s) address`);
+    else translations.set(JSON.stringify([r.url, r.originalId]), r);
+  });
+  // "Not a copy" decisions; the pack being imported is the latest word on a page, so each
+  // replaces a contradicting record of the store (a dismissal a translation, and back).
+  const dismissals = new Map<string, DismissalRecord>();
+  (pack.dismissals ?? []).forEach((d, i) => {
+    const r = dismissalRecord(d);
+    if (!r) errors.push(`dismissals[${i}]: url is not an http(s) address`);
+    else dismissals.set(JSON.stringify([r.url, r.originalId]), r);
+  });
+  if (errors.length) return { ok: false, errors };
 
-  // One transaction: the originals written batch by batch as the source gives them, then
-  // the references checked, then the index, translations and dismissals.
+  // 2. One transaction: read what exists, check references, then write in batches.
   const tx = db.transaction(['originals', 'translations', 'dismissals', 'postings', 'retrieval'], 'readwrite');
   const originalsStore = tx.objectStore('originals');
   const translationsStore = tx.objectStore('translations');
   const dismissalsStore = tx.objectStore('dismissals');
+  const dKeys = [...dismissals.values()];
   try {
-    const stored = source.originals >= BULK_EXISTENCE ? new Set(await originalsStore.getAllKeys()) : null;
-    const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
-    const units = (originals: number) => (originals ? Math.ceil(originals / INDEX_SHARE) : 0);
-    let total = source.originals + units(source.originals) + source.decisions;
-    let done = 0;
-    const progress = (n: number) => opts.onProgress?.((done += n), total);
-
-    // Pipelined: each batch is checked (by the source), decoded and filed while the
-    // database stores the one before.
-    const raw = unwrap(originalsStore) as IDBObjectStore;
-    const incoming = new Set<string>();
-    let merged = 0;
-    let inFlight: Promise<void> = Promise.resolve();
-    for (let groups = source.next(); groups; groups = source.next()) {
-      const ids = groups.map((g) => g[0].original.id);
-      const maybe = stored ? ids.filter((id) => stored.has(id)) : ids;
-      const existing = new Map<string, OriginalRecord>();
-      if (maybe.length) for (const r of await Promise.all(maybe.map((id) => originalsStore.get(id)))) if (r) existing.set(r.id, r);
-      merged += existing.size;
-      const records = groups.map((group, i) => {
-        const id = ids[i];
-        incoming.add(id);
-        const { record, keys } = prepare(group);
-        const old = existing.get(id);
-        return fileRecord(index, old ? mergeOriginal(old, record) : record, old, keys);
-      });
-      const written = putAll(raw, records).then(() => progress(records.length));
-      written.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-      await inFlight;
-      inFlight = written;
+    let ids = [...incoming.keys()];
+    if (ids.length >= BULK_EXISTENCE) {
+      const stored = new Set(await originalsStore.getAllKeys());
+      ids = ids.filter((id) => stored.has(id));
     }
-    await inFlight;
-
-    const rest = source.rest();
-    const translations = new Map<string, TranslationRecord>();
-    rest.translations.forEach((t, i) => {
-      const r = translationRecord(t);
-      if (!r) errors.push(`translations[${i}]: url is not an http(s) address`);
-      else translations.set(JSON.stringify([r.url, r.originalId]), r);
-    });
-    // "Not a copy" decisions; the pack being imported is the latest word on a page, so each
-    // replaces a contradicting record of the store (a dismissal a translation, and back).
-    const dismissals = new Map<string, DismissalRecord>();
-    (rest.dismissals ?? []).forEach((d, i) => {
-      const r = dismissalRecord(d);
-      if (!r) errors.push(`dismissals[${i}]: url is not an http(s) address`);
-      else dismissals.set(JSON.stringify([r.url, r.originalId]), r);
-    });
+    const existing = new Map<string, OriginalRecord>();
+    for (const part of chunks(ids, batch)) {
+      const found = await Promise.all(part.map((id) => originalsStore.get(id)));
+      found.forEach((r) => r && existing.set(r.id, r));
+    }
     const tKeys = [...translations.values()];
-    const dKeys = [...dismissals.values()];
-    if (!errors.length) {
-      const refs = [...new Set([...tKeys, ...dKeys].map((t) => t.originalId))].filter((id) => !incoming.has(id));
-      const refFound = await Promise.all(refs.map((id) => originalsStore.getKey(id)));
-      refs.forEach((id, i) => {
-        if (refFound[i] === undefined) errors.push(`a translation or dismissal refers to original "${id}", which is neither in the pack nor registered`);
-      });
-    }
-    if (errors.length) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      return { ok: false, errors };
-    }
+    const refs = [...new Set([...tKeys, ...dKeys].map((t) => t.originalId))].filter((id) => !incoming.has(id));
+    const refFound = await Promise.all(refs.map((id) => originalsStore.getKey(id)));
+    refs.forEach((id, i) => {
+      if (refFound[i] === undefined) errors.push(`a translation or dismissal refers to original "${id}", which is neither in the pack nor registered`);
+    });
     const tExisting = new Map<string, TranslationRecord>();
     for (const part of chunks(tKeys, batch)) {
       const found = await Promise.all(part.map((t) => translationsStore.get([t.url, t.originalId])));
@@ -280,10 +207,33 @@ export async function importPack(db: Db, pack: Pack | PackSource, opts: ImportOp
       const found = await Promise.all(part.map((d) => dismissalsStore.getKey([d.url, d.originalId])));
       dExisting += found.filter((k) => k !== undefined).length;
     }
+    if (errors.length) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return { ok: false, errors };
+    }
 
-    // Now known exactly (a check may count fewer records than the pack lists).
-    const indexUnits = units(incoming.size);
-    total = incoming.size + indexUnits + tKeys.length + dKeys.length;
+    const index = await KeyIndexWriter.open(tx.objectStore('postings'), tx.objectStore('retrieval'));
+    const originalIds = [...incoming.keys()];
+    const indexUnits = originalIds.length ? Math.ceil(originalIds.length / INDEX_SHARE) : 0;
+    const total = originalIds.length + indexUnits + tKeys.length + dKeys.length;
+    let done = 0;
+    const progress = (n: number) => opts.onProgress?.((done += n), total);
+    // Pipelined: each batch is decoded and filed while the database stores the one before.
+    const raw = unwrap(originalsStore) as IDBObjectStore;
+    let inFlight: Promise<void> = Promise.resolve();
+    for (const part of chunks(originalIds, batch)) {
+      const records = part.map((id) => {
+        const { record, keys } = prepare(id);
+        const old = existing.get(id);
+        return fileRecord(index, old ? mergeOriginal(old, record) : record, old, keys);
+      });
+      const written = putAll(raw, records).then(() => progress(records.length));
+      written.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+      await inFlight;
+      inFlight = written;
+    }
+    await inFlight;
     const before = done;
     await index.commit((written, all) => progress(before + Math.floor((indexUnits * written) / Math.max(1, all)) - done));
     progress(before + indexUnits - done);
@@ -299,7 +249,7 @@ export async function importPack(db: Db, pack: Pack | PackSource, opts: ImportOp
     await tx.done;
     return {
       ok: true,
-      originals: { added: incoming.size - merged, merged },
+      originals: { added: originalIds.length - existing.size, merged: existing.size },
       translations: { added: tKeys.length - tExisting.size, merged: tExisting.size },
       dismissals: { added: dKeys.length - dExisting, merged: dExisting },
     };
@@ -310,7 +260,6 @@ export async function importPack(db: Db, pack: Pack | PackSource, opts: ImportOp
       // Already finished or aborted: nothing was committed either way.
     }
     await tx.done.catch(() => undefined);
-    if (e instanceof PackCheckFailed) throw e;
     if (e instanceof PackRecordError) return { ok: false, errors: [e.message] };
     return { ok: false, errors: [`import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`] };
   }
