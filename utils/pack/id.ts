@@ -21,10 +21,38 @@ export function hash64(text: string): string {
 }
 
 /**
+ * Addresses `canonicalUrl` returns unchanged, recognised without parsing: an import
+ * canonicalises every original's address, and `new URL` with its search parameters cost
+ * about 25 µs an address (2.7 s of an import of 100,000, for addresses mostly canonical
+ * already). Deliberately narrow — anything else goes through URL:
+ * - scheme `http` or `https`, lower case;
+ * - host of lower-case letters, digits and hyphens in non-empty labels, the last one
+ *   starting with a letter (a last label of digits or 0x… makes an IPv4 address, which
+ *   URL rewrites), no `xn--` (punycode, which URL checks), no port, no user;
+ * - a path of characters URL keeps as they are (unreserved, sub-delimiters, `:`, `@`,
+ *   `%` and two hex digits), `/` alone or not ending in `/`;
+ * - no query (URLSearchParams re-encodes one), no fragment.
+ * Dot segments (`/./`, `/../`, `%2e`), which URL resolves, are ruled out by DOT_SEGMENT.
+ */
+const ALREADY_CANONICAL =
+  /^https?:\/\/(?!(?:[^/]*\.)?xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:\/|(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+)$/;
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
+
+/**
  * An address in the form that identifies the article: no fragment, no utm_* tracking
  * parameters, no trailing slash; host lower-cased by URL itself. Null unless http(s).
  */
 export function canonicalUrl(raw: string): string | null {
+  return isAlreadyCanonical(raw) ? raw : canonicalByUrl(raw);
+}
+
+/** Whether `raw` is one of the addresses `canonicalUrl` returns unchanged, known without URL. */
+export function isAlreadyCanonical(raw: string): boolean {
+  return ALREADY_CANONICAL.test(raw) && !DOT_SEGMENT.test(raw);
+}
+
+/** `canonicalUrl` the long way, by URL (exported for the test that the short way agrees). */
+export function canonicalByUrl(raw: string): string | null {
   let u: URL;
   try {
     u = new URL(raw.trim());

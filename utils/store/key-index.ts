@@ -15,6 +15,7 @@
  */
 import { indexKeys } from '@/utils/engine';
 import { decodeBytes } from '@/utils/engine/codec';
+import { FiledPairs } from './filed-pairs';
 import { KeyFrequencies } from './key-frequencies';
 import { bucketLists, decodeBucket, encodeBucket, mergePosting, postingLength } from './postings';
 import type { FrequenciesRecord, OriginalRecord, PostingRecord, RetrievalHead, RetrievalRecord } from './schema';
@@ -202,7 +203,8 @@ export async function readStats(store: Pick<RetrievalStore, 'get'>, head: Retrie
 }
 
 export class KeyIndexWriter {
-  private readonly adds = new Map<number, number[]>();
+  /** (key, seq) pairs filed, grouped by key at the commit (filed-pairs.ts). */
+  private readonly adds = new FiledPairs();
   private readonly removes = new Map<number, Set<number>>();
   /** Key counts by seq, as they will be: set on add, cleared on remove. */
   private readonly keyCountChanges = new Map<number, number>();
@@ -229,13 +231,8 @@ export class KeyIndexWriter {
 
   /** Files original `seq` under its index keys. */
   add(seq: number, keys: Iterable<number>): void {
-    const distinct = new Set(keys);
-    for (const k of distinct) {
-      const list = this.adds.get(k);
-      if (list) list.push(seq);
-      else this.adds.set(k, [seq]);
-    }
-    this.keyCountChanges.set(seq, Math.min(255, distinct.size));
+    const distinct = this.adds.add(seq, keys);
+    this.keyCountChanges.set(seq, Math.min(255, distinct));
     this.filed++;
   }
 
@@ -258,12 +255,13 @@ export class KeyIndexWriter {
     // Nothing filed or unfiled (a metadata edit, a deletion of nothing): no list to write,
     // but a new stamp all the same, since the originals may have changed (what lookups
     // cached from them is no longer current).
-    if (!this.adds.size && !this.removes.size && !this.keyCountChanges.size && this.nextSeq === this.head.nextSeq) {
+    if (!this.adds.length && !this.removes.size && !this.keyCountChanges.size && this.nextSeq === this.head.nextSeq) {
       if (this.head !== EMPTY_HEAD) await this.retrieval.put({ ...this.head, stamp: newStamp() });
       return;
     }
     const frequencies = this.stats.frequencies;
-    const touched = [...new Set([...this.adds.keys(), ...this.removes.keys()])];
+    const adds = this.adds.groups();
+    const touched = [...new Set([...adds.keys(), ...this.removes.keys()])];
     const oldRecord = (k: number) => postingRecordKey(k, frequencies.get(k));
 
     // 1. The records to rewrite: the touched keys' own records, and every bucket a
@@ -290,7 +288,7 @@ export class KeyIndexWriter {
     for (const key of touched) {
       const before = oldRecord(key);
       const old = before >= 0 ? records.get(key) : bucketLists.get(before)!.get(key);
-      const merged = mergePosting(old, this.adds.get(key) ?? [], this.removes.get(key));
+      const merged = mergePosting(old, adds.get(key) ?? [], this.removes.get(key));
       const n = merged ? postingLength(merged) : 0;
       changes.set(key, n);
       const after = postingRecordKey(key, n);

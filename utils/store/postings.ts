@@ -43,7 +43,7 @@ function readVarint(bytes: Uint8Array, i: number): number {
 }
 
 /** Distinct seqs in ascending order → the stored bytes. */
-export function encodePosting(seqs: readonly number[]): Uint8Array {
+export function encodePosting(seqs: Iterable<number>): Uint8Array {
   const out: number[] = [];
   let last = 0;
   for (const seq of seqs) {
@@ -75,7 +75,7 @@ export function decodePostingInto(bytes: Uint8Array, out: number[]): void {
 }
 
 /** A posting list with some seqs added and some removed; null when nothing is left. */
-export function mergePosting(old: Uint8Array | undefined, add: readonly number[], remove: ReadonlySet<number> = new Set()): Uint8Array | null {
+export function mergePosting(old: Uint8Array | undefined, add: ArrayLike<number> & Iterable<number>, remove: ReadonlySet<number> = new Set()): Uint8Array | null {
   // A new list of seqs given in order (an import files its originals as it numbers
   // them): encoded as it is, without a set and a sort for each of a million keys.
   if (!old && remove.size === 0 && ascending(add)) return add.length ? encodePosting(add) : null;
@@ -86,7 +86,7 @@ export function mergePosting(old: Uint8Array | undefined, add: readonly number[]
   return encodePosting([...seqs].sort((a, b) => a - b));
 }
 
-function ascending(seqs: readonly number[]): boolean {
+function ascending(seqs: ArrayLike<number>): boolean {
   for (let i = 1; i < seqs.length; i++) if (!(seqs[i] > seqs[i - 1])) return false;
   return true;
 }
