@@ -16,15 +16,19 @@ function readings(): Map<number, string> {
     const readings = joined.includes('|') ? joined.split('|') : [...joined].map((c) => (c === '_' ? '' : c));
     readings.forEach((latin, i) => table!.set(start + i, latin));
   }
-  // "丁ding七qi…": a character (one UTF-16 unit), then its a–z reading.
-  for (let i = 0; i < TRANSLIT_HAN.length; ) {
-    const cp = TRANSLIT_HAN.charCodeAt(i++);
+  addHan(table, TRANSLIT_HAN); // one reference: a minifier may copy a constant string to each
+  return table;
+}
+
+/** "丁ding七qi…": a character (one UTF-16 unit), then its a–z reading. */
+function addHan(table: Map<number, string>, han: string): void {
+  for (let i = 0; i < han.length; ) {
+    const cp = han.charCodeAt(i++);
     let j = i;
-    while (j < TRANSLIT_HAN.length && TRANSLIT_HAN.charCodeAt(j) >= 97 && TRANSLIT_HAN.charCodeAt(j) <= 122) j++;
-    table.set(cp, TRANSLIT_HAN.slice(i, j));
+    while (j < han.length && han.charCodeAt(j) >= 97 && han.charCodeAt(j) <= 122) j++;
+    table.set(cp, han.slice(i, j));
     i = j;
   }
-  return table;
 }
 
 // Latin letters that have no decomposition into a base letter and a mark.
