@@ -56,8 +56,6 @@ function frequentCutoff(items: ReadonlyArray<Anchor | Candidate>, maxAnchors: nu
 /** Whether a segment names a country, a month or a weekday (never part of a name). */
 const isConceptWord = (w: string) => conceptOf(w, true) !== null;
 
-/** Whether a UTF-16 unit joins the parts of a foreign name (segment.ts isInterpunct). */
-const isInterpunctUnit = (c: number) => isInterpunct(String.fromCharCode(c));
 
 /** A number's language-free form: its digits, without leading zeros ("07" → "7"). */
 export function numberForm(token: string): string | null {
@@ -521,8 +519,8 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
       // (segment.ts). Of Chinese ones, the names of countries and months, the names
       // spelled out in name characters, and the words an interpunct joins to a name.
       if (UNSEGMENTED.has(script) && scriptOfCode(c) === script) {
-        const joinedBefore = index > 0 && isInterpunctUnit(p.charCodeAt(index - 1));
-        const joinedAfter = end < p.length && isInterpunctUnit(p.charCodeAt(end));
+        const joinedBefore = index > 0 && isInterpunct(p.charCodeAt(index - 1));
+        const joinedAfter = end < p.length && isInterpunct(p.charCodeAt(end));
         runWords ??= segmentParagraph(p, script, isConceptWord);
         while (cursor < runWords.length && runWords[cursor].at < index) cursor++;
         for (; cursor < runWords.length && runWords[cursor].at < end; cursor++) {
@@ -580,7 +578,7 @@ export function readAnchors(paragraphs: string[], script: Script, maxAnchors: nu
           known.set(word, info);
         }
         // バラク・オバマ: a part joined to another by an interpunct is a name's.
-        if ((w === 0 && index > 0 && isInterpunctUnit(p.charCodeAt(index - 1))) || (w === count - 1 && end < p.length && isInterpunctUnit(p.charCodeAt(end)))) info.nameLike = true;
+        if ((w === 0 && index > 0 && isInterpunct(p.charCodeAt(index - 1))) || (w === count - 1 && end < p.length && isInterpunct(p.charCodeAt(end)))) info.nameLike = true;
         const concept = info.concept;
         if (concept && (concept.kind !== 'month' || afterNumber)) {
           items.push(conceptAnchor(concept, word, para, base + at));

@@ -61,8 +61,8 @@ function firstOfScript(p: string, script: Script): number {
   return 0;
 }
 
-/** The interpuncts that join the parts of a foreign name (巴拉克·奥巴马). */
-export const isInterpunct = (s: string) => s === '\u00b7' || s === '\u30fb' || s === '\u2027' || s === '\uff65' || s === '\u2022';
+/** Whether a UTF-16 unit is an interpunct joining the parts of a foreign name (巴拉克·奥巴马). */
+export const isInterpunct = (c: number) => c === 0x00b7 || c === 0x30fb || c === 0x2027 || c === 0xff65 || c === 0x2022;
 
 /** Whether every character of a segment is a name character. */
 function spellsName(segment: string): boolean {
@@ -96,7 +96,7 @@ export function segmentParagraph(run: string, script: Script, isWord: (segment: 
     for (const s of segments) if (s.kind !== 'other') out.push({ word: s.word, at: s.at, kind: 'word' });
     return out;
   }
-  const joint = (i: number) => i >= 0 && i < segments.length && isInterpunct(segments[i].word);
+  const joint = (i: number) => i >= 0 && i < segments.length && segments[i].word.length === 1 && isInterpunct(segments[i].word.charCodeAt(0));
   const loose = (i: number) => i >= 0 && i < segments.length && segments[i].kind === 'single' && isNameHan(segments[i].word.charCodeAt(0));
   // Whether segment i belongs to a name: a loose name character, or a two-character
   // word of name characters between two of them.
